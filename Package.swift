@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Experiment modules: one target per paper under `Experiments/<Name>`, each with a test target
+/// `Tests/<Name>Tests`. Adding an experiment means adding its name here and one line to
+/// `ExperimentRegistry` in WorkbenchCLI.
+let experimentModules = [
+    "DiffusionDiscretization",
+    "TokenSampleComplexity",
+]
+
+let package = Package(
+    name: "workbench",
+    products: [
+        .executable(name: "workbench", targets: ["workbench"])
+    ],
+    targets: [
+        // MARK: - System libraries (Debian: libopenblas-dev, libsqlite3-dev)
+        .systemLibrary(
+            name: "CLinearAlgebra", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(
+            name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+
+        // MARK: - Libraries
+        .target(name: "WorkbenchNumerics", dependencies: ["CLinearAlgebra"]),
+        .target(name: "WorkbenchStore", dependencies: ["CSQLite3"]),
+        .target(name: "WorkbenchCore", dependencies: ["WorkbenchNumerics", "WorkbenchStore"]),
+        .target(
+            name: "WorkbenchCLI",
+            dependencies: ["WorkbenchCore"] + experimentModules.map { .target(name: $0) }),
+
+        // MARK: - Executables
+        .executableTarget(name: "workbench", dependencies: ["WorkbenchCLI"]),
+        /// Test-only CLI that also registers the fixture experiment used by the runner tests.
+        .executableTarget(
+            name: "workbench-fixture", dependencies: ["WorkbenchCLI", "WorkbenchTestFixtures"],
+            path: "Tests/Fixtures/workbench-fixture"),
+        .executableTarget(
+            name: "workbench-bench", dependencies: ["WorkbenchCore"],
+            path: "Tests/Benchmarks/workbench-bench"),
+
+        // MARK: - Test support and tests
+        .target(
+            name: "WorkbenchTestFixtures", dependencies: ["WorkbenchCore"],
+            path: "Tests/Fixtures/WorkbenchTestFixtures"),
+        .testTarget(name: "WorkbenchNumericsTests", dependencies: ["WorkbenchNumerics"]),
+        .testTarget(name: "WorkbenchStoreTests", dependencies: ["WorkbenchStore"]),
+        .testTarget(
+            name: "WorkbenchCoreTests", dependencies: ["WorkbenchCore", "WorkbenchTestFixtures"]),
+        .testTarget(
+            name: "WorkbenchCLITests", dependencies: ["WorkbenchCLI", "WorkbenchTestFixtures"]),
+    ]
+        + experimentModules.map {
+            .target(
+                name: $0, dependencies: ["WorkbenchCore", "WorkbenchNumerics"],
+                path: "Experiments/\($0)")
+        }
+        + experimentModules.map {
+            .testTarget(name: "\($0)Tests", dependencies: [.target(name: $0), "WorkbenchCore"])
+        }
+)

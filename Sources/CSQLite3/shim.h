@@ -1,0 +1,13 @@
+#ifndef CSQLITE3_SHIM_H
+#define CSQLITE3_SHIM_H
+#include <sqlite3.h>
+/* SQLITE_TRANSIENT is a cast macro that Swift cannot import. */
+static inline int csqlite3_bind_text_transient(sqlite3_stmt *stmt, int index,
+                                               const char *text, int n) {
+    return sqlite3_bind_text(stmt, index, text, n, SQLITE_TRANSIENT);
+}
+static inline int csqlite3_bind_blob_transient(sqlite3_stmt *stmt, int index,
+                                               const void *data, int n) {
+    return sqlite3_bind_blob(stmt, index, data, n, SQLITE_TRANSIENT);
+}
+#endif
