@@ -4,7 +4,7 @@ import PackageDescription
 /// Experiment modules: one target per paper under `Experiments/<Name>`, each with a test target
 /// `Tests/<Name>Tests`. Adding an experiment means adding its name here and one line to
 /// `ExperimentRegistry` in WorkbenchCLI.
-let experimentModules = [
+let experimentModules: [String] = [
     "DiffusionDiscretization",
     "TokenSampleComplexity",
 ]

@@ -1,0 +1,36 @@
+import WorkbenchCore
+import WorkbenchStore
+
+/// `workbench check`: claim verdicts of a run; exit 1 if any failed.
+struct CheckCommand {
+    let context: WorkbenchCommandLine
+
+    func execute(_ scanner: inout ArgumentScanner) throws(UsageError) -> Int32 {
+        let path = context.databasePath(try scanner.option("--db"))
+        let words = try scanner.positionals(validOptions: ["--db"])
+        guard words.count == 1 else { throw UsageError("check takes one run id or experiment id") }
+        let store = try DatabaseLocation.openForReading(path)
+        let runID: String
+        if context.registry.ids.contains(words[0]) {
+            guard let latest = try? store.latestFinishedRun(experiment: words[0]) else {
+                throw UsageError("no finished run of \(words[0]) in \(path); run `workbench run \(words[0])` first")
+            }
+            runID = latest.runID
+        } else {
+            runID = try RunLookup.resolve(store, words[0])
+        }
+        do {
+            let record = try store.run(runID)
+            let checks = try store.checks(runID).map(CheckResult.init(stored:))
+            context.console.write("\(record.experiment) [\(record.preset)] run \(runID) (\(record.status))\n")
+            if checks.isEmpty {
+                context.console.write("  no claim checks recorded (status \(record.status))\n")
+                return record.status == "finished" ? ExitCode.success : ExitCode.failure
+            }
+            context.console.write(CheckTable.render(checks))
+            return checks.contains { $0.verdict == .fail } ? ExitCode.failure : ExitCode.success
+        } catch {
+            throw UsageError(String(describing: error))
+        }
+    }
+}

@@ -1,0 +1,126 @@
+/// Usage text of every command, kept next to the parsing code's option lists.
+enum CommandHelp {
+    static let commands = ["list", "run", "runs", "show", "compare", "sql", "report", "check", "verify", "help"]
+
+    static let overview = """
+        workbench — reproduce the numerical experiments of ML-theory papers, record every run in SQLite
+
+        Usage: workbench <command> [options]
+
+        Commands:
+          list [<experiment>]             experiments, parameters with defaults, presets, claims
+          run <experiment>|all [k=v ...]  run and record (options: --preset, --seed, --jobs, --db)
+          runs                            list recorded runs (filters, --where SQL, --format)
+          show <run>                      parameters, metrics, checks and provenance of a run
+          compare <run> <run> ...         runs side by side, differing parameters first
+          sql "SELECT ..."                read-only SQL on the database
+          report <experiment>|all         regenerate Reports/<id>/ from the database only
+          check <run>|<experiment>        claim verdicts; exit 1 if a claim fails
+          verify <run>                    rerun the same configuration; exit 1 unless bit-identical
+
+        Database: --db PATH, else $WORKBENCH_DB, else ./workbench.sqlite.
+        Run ids may be abbreviated to a unique prefix. `workbench <command> --help` for details.
+        Exit status: 0 success, 1 failure (run failed, claim failed, rerun differs), 64 bad input.
+
+        """
+
+    static func text(for command: String) -> String? {
+        switch command {
+        case "list":
+            return """
+                Usage: workbench list [<experiment>] [--brief]
+
+                Lists the experiments with their paper, parameters (type, default, accepted values),
+                presets and claims. With an experiment id, only that one. --brief prints one line each.
+
+                """
+        case "run":
+            return """
+                Usage: workbench run <experiment>|all [key=value ...] [--preset P] [--seed N]
+                                     [--jobs N] [--blas-threads N] [--db PATH]
+
+                Runs an experiment and records it: the run row is written as `running` first, then
+                metrics, claim checks and a result digest; the run ends `finished`, `failed` (with
+                the error) or `killed` (SIGINT/SIGTERM, exit 130/143).
+
+                  key=value        override a parameter; lists are comma-separated (etas=0,0.5,1)
+                  --preset P       start from preset P instead of `quick` (see `workbench list`)
+                  --seed N         master seed (0 ... 9223372036854775807; default per experiment)
+                  --jobs N         worker threads for parallel loops (default: number of cores);
+                                   results do not depend on it
+                  --blas-threads N OpenBLAS threads (default: $OPENBLAS_NUM_THREADS, else 1);
+                                   recorded, since it can change the last bits of LAPACK results
+                  --db PATH        database file
+
+                `all` runs every experiment with its defaults (parameter overrides need one
+                experiment). Bad input exits 64 and writes nothing. Exit 1 if a run failed.
+
+                """
+        case "runs":
+            return """
+                Usage: workbench runs [--experiment E] [--status S] [--preset P] [--where SQL]
+                                      [--limit N] [--format table|csv|json|md] [--db PATH]
+
+                Lists runs, newest first. --where takes an SQL expression over the columns of the
+                view `run_summary` (run_id, experiment, preset, status, seed, started_at, duration_s,
+                checks_passed, checks_failed, ...). With --experiment E it applies to the view
+                `runs_<E>` (dashes become underscores), which has one column per parameter and one
+                `check_<claim>` column per claim, e.g.
+                  workbench runs --experiment diffusion-discretization --where "eps < 0.01"
+
+                """
+        case "show":
+            return """
+                Usage: workbench show <run> [--all-metrics] [--format table|csv|json|md] [--db PATH]
+
+                Shows provenance, parameters, claim checks and metrics of one run (series are
+                summarised unless --all-metrics).
+
+                """
+        case "compare":
+            return """
+                Usage: workbench compare <run> <run> ... [--format table|csv|json|md] [--db PATH]
+
+                Runs side by side: parameters (differing ones first), check verdicts, scalar metrics.
+
+                """
+        case "sql":
+            return """
+                Usage: workbench sql "SELECT ..." [--format table|csv|json|md] [--db PATH]
+
+                Runs one read-only statement (the database is opened read-only).
+
+                """
+        case "report":
+            return """
+                Usage: workbench report <experiment>|all [--run R] [--preset P] [--out DIR] [--db PATH]
+
+                Regenerates DIR/<id>/README.md, one CSV per table and SVG figures from the database
+                alone (default DIR: Reports). Uses the latest finished run (of preset P if given),
+                or run R. The same database gives byte-identical files.
+
+                """
+        case "check":
+            return """
+                Usage: workbench check <run>|<experiment> [--db PATH]
+
+                Prints the claim verdicts of a run (or of the latest finished run of an experiment).
+                Exit 0 when no claim failed, 1 when one did.
+
+                """
+        case "verify":
+            return """
+                Usage: workbench verify <run> [--jobs N] [--db PATH]
+
+                Reruns the same experiment, parameters, preset and seed (recorded as a new run with
+                rerun_of set), and compares every metric bit for bit. Exit 0 when identical, 1 when
+                not (the first differing metrics are listed with their relative difference).
+
+                """
+        case "help":
+            return overview
+        default:
+            return nil
+        }
+    }
+}

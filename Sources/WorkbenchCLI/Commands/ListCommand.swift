@@ -1,0 +1,47 @@
+import WorkbenchCore
+
+/// `workbench list`: what can be run, with parameters, presets and claims.
+struct ListCommand {
+    let registry: ExperimentRegistry
+    let console: Console
+
+    func execute(_ scanner: inout ArgumentScanner) throws(UsageError) -> Int32 {
+        let brief = scanner.flag("--brief")
+        let words = try scanner.positionals(validOptions: ["--brief"])
+        guard words.count <= 1 else { throw UsageError("list takes at most one experiment id") }
+        let experiments = try words.first.map { id throws(UsageError) in [try registry.experiment(id)] }
+            ?? registry.experiments
+        for experiment in experiments {
+            let descriptor = experiment.descriptor
+            if brief {
+                console.write("\(descriptor.id)  \(descriptor.title)\n")
+                continue
+            }
+            console.write(describe(descriptor))
+        }
+        return ExitCode.success
+    }
+
+    private func describe(_ descriptor: ExperimentDescriptor) -> String {
+        var text = "\(descriptor.id) — \(descriptor.title)\n"
+        text += "  paper: \(descriptor.paper.citation.replacingOccurrences(of: "*", with: ""))\n"
+        text += "  default seed: \(descriptor.defaultSeed)\n"
+        text += "  parameters:\n"
+        let keyWidth = descriptor.parameters.map(\.key.count).max() ?? 0
+        for spec in descriptor.parameters {
+            let padding = String(repeating: " ", count: keyWidth - spec.key.count)
+            text += "    \(spec.key)\(padding)  \(spec.kind.rawValue) = \(spec.defaultValue.canonicalText)"
+            if case .any = spec.constraint {} else { text += "  (\(spec.constraint.summary))" }
+            text += "\n      \(spec.doc)\n"
+        }
+        text += "  presets:\n"
+        for preset in descriptor.allPresets {
+            text += "    \(preset.name): \(preset.summary)\n"
+        }
+        text += "  claims:\n"
+        for claim in descriptor.claims {
+            text += "    \(claim.id): \(claim.statement) — expected \(claim.expected.text)\n"
+        }
+        return text + "\n"
+    }
+}

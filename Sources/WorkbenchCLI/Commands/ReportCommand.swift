@@ -1,0 +1,81 @@
+import Foundation
+import WorkbenchCore
+import WorkbenchStore
+
+/// `workbench report`: regenerate `Reports/<id>/` from the database alone.
+struct ReportCommand {
+    let context: WorkbenchCommandLine
+
+    static let options = ["--run", "--preset", "--out", "--db"]
+
+    func execute(_ scanner: inout ArgumentScanner) throws(UsageError) -> Int32 {
+        let runOption = try scanner.option("--run")
+        let preset = try scanner.option("--preset")
+        let outDirectory = try scanner.option("--out") ?? "Reports"
+        let path = context.databasePath(try scanner.option("--db"))
+        let words = try scanner.positionals(validOptions: Self.options)
+        guard words.count == 1 else { throw UsageError("report takes one experiment id or `all`") }
+        let experiments = try context.registry.selection(words[0])
+        if runOption != nil && experiments.count != 1 {
+            throw UsageError("--run needs a single experiment, not `all`")
+        }
+        let store = try DatabaseLocation.openForReading(path)
+        let databaseName = URL(fileURLWithPath: path).lastPathComponent
+        var written = 0
+        for experiment in experiments {
+            let id = experiment.descriptor.id
+            let runID: String
+            if let runOption {
+                runID = try RunLookup.resolve(store, runOption)
+                let record = try? store.run(runID)
+                guard record?.experiment == id else {
+                    throw UsageError("run \(runID) is not a run of \(id)")
+                }
+            } else {
+                guard let latest = try? store.latestFinishedRun(experiment: id, preset: preset) else {
+                    let what = preset.map { "finished \($0) run" } ?? "finished run"
+                    if experiments.count == 1 {
+                        throw UsageError("no \(what) of \(id) in \(path); run `workbench run \(id)` first")
+                    }
+                    context.console.writeError("skipping \(id): no \(what) in \(path)\n")
+                    continue
+                }
+                runID = latest.runID
+            }
+            do {
+                let document = try ReportLoader.document(
+                    store, runID: runID, experiment: experiment, databaseName: databaseName)
+                let files = ReportRenderer.render(document)
+                let directory = URL(fileURLWithPath: outDirectory).appendingPathComponent(id)
+                try ReportFileWriter.replaceContents(of: directory, with: files)
+                context.console.write("\(id): report of run \(runID.prefix(12)) written to \(directory.path)/ (\(files.count) files)\n")
+                written += 1
+            } catch {
+                context.console.writeError("workbench: error: report for \(id) failed: \(error)\n")
+                return ExitCode.failure
+            }
+        }
+        return written > 0 || experiments.count > 1 ? ExitCode.success : ExitCode.failure
+    }
+}
+
+/// Writes a report's files, removing stale generated files (`.md`, `.csv`, `.svg`) left from an
+/// earlier rendering. Each file is written to a temporary name and renamed into place.
+enum ReportFileWriter {
+    static func replaceContents(of directory: URL, with files: [ReportFile]) throws {
+        let manager = FileManager.default
+        try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+        let keep = Set(files.map(\.name))
+        for name in try manager.contentsOfDirectory(atPath: directory.path)
+        where !keep.contains(name) && [".md", ".csv", ".svg"].contains(where: { name.hasSuffix($0) }) {
+            try manager.removeItem(at: directory.appendingPathComponent(name))
+        }
+        for file in files {
+            let target = directory.appendingPathComponent(file.name)
+            let temporary = directory.appendingPathComponent(".\(file.name).tmp")
+            try Data(file.contents.utf8).write(to: temporary)
+            if manager.fileExists(atPath: target.path) { try manager.removeItem(at: target) }
+            try manager.moveItem(at: temporary, to: target)
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import WorkbenchCore
+import WorkbenchNumerics
+
+/// `workbench run`: validate everything, then run and record each selected experiment.
+struct RunCommand {
+    let context: WorkbenchCommandLine
+
+    static let options = ["--preset", "--seed", "--jobs", "--blas-threads", "--db"]
+
+    func execute(_ scanner: inout ArgumentScanner) throws(UsageError) -> Int32 {
+        let console = context.console
+        let presetName = try scanner.option("--preset")
+        let seedOption = try scanner.integerOption("--seed", in: 0...Int(Int64.max))
+        let jobs = try scanner.integerOption("--jobs", in: 1...256)
+            ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let blasThreads = try scanner.integerOption("--blas-threads", in: 1...256)
+        let databaseOption = try scanner.option("--db")
+        let words = try scanner.positionals(validOptions: Self.options)
+        guard let target = words.first else {
+            throw UsageError("run needs an experiment id or `all`", validChoices: context.registry.ids + ["all"])
+        }
+        let assignments = Array(words.dropFirst())
+        let experiments = try context.registry.selection(target)
+        if target == "all" && !assignments.isEmpty {
+            throw UsageError("parameter overrides need a single experiment, not `all` (got '\(assignments[0])')")
+        }
+        // Validate every experiment's configuration before anything is written.
+        var plans: [(experiment: any Experiment, parameters: ParameterSet, preset: String)] = []
+        for experiment in experiments {
+            let preset = presetName ?? Preset.quickName
+            let parameters = try ParameterResolver.resolve(
+                experiment.descriptor, preset: preset, assignments: assignments)
+            plans.append((experiment, parameters, preset))
+        }
+        let path = context.databasePath(databaseOption)
+        let store = try DatabaseLocation.openForWriting(path)
+        _ = try? RunReconciler.reconcile(store)
+        try? ExperimentViews.refresh(store, registry: context.registry)
+
+        BLASConfiguration.setThreadCount(
+            blasThreads ?? context.environment["OPENBLAS_NUM_THREADS"].flatMap(Int.init) ?? 1)
+        let commandLine = (["workbench"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+        var exitStatus = ExitCode.success
+        for plan in plans {
+            let descriptor = plan.experiment.descriptor
+            let seed = seedOption.map { UInt64($0) } ?? descriptor.defaultSeed
+            let progress = console.errorIsTerminal ? TerminalProgress(console: console, prefix: descriptor.id) : nil
+            let request = RunRequest(
+                experiment: plan.experiment, parameters: plan.parameters, preset: plan.preset, seed: seed,
+                databasePath: path, workers: jobs, commandLine: commandLine)
+            let outcome: RunOutcome
+            do {
+                outcome = try Runner.execute(request, progress: progress)
+            } catch {
+                progress?.clear()
+                console.writeError("workbench: error: could not record \(descriptor.id): \(error)\n")
+                return ExitCode.failure
+            }
+            progress?.clear()
+            console.write(RunSummary.text(descriptor: descriptor, outcome: outcome, preset: plan.preset))
+            if outcome.status != "finished" { exitStatus = ExitCode.failure }
+        }
+        return exitStatus
+    }
+}
+
+/// The text printed after a run.
+enum RunSummary {
+    static func text(descriptor: ExperimentDescriptor, outcome: RunOutcome, preset: String) -> String {
+        var text = "\(descriptor.id) [\(preset)] run \(outcome.runID): \(outcome.status) in "
+            + ReportNumber.format(outcome.durationSeconds, digits: 3) + " s\n"
+        if let error = outcome.error { text += "  error: \(error)\n" }
+        if !outcome.checks.isEmpty {
+            text += CheckTable.render(outcome.checks)
+        }
+        return text
+    }
+}
+
+/// A compact claims table for the terminal.
+enum CheckTable {
+    static func render(_ checks: [CheckResult]) -> String {
+        let rows: [[OutputCell]] = checks.map { check in
+            [
+                .text(check.claim), .text(check.verdict.rawValue),
+                .text(check.measurement.map { measured($0) } ?? "—"), .text(check.expected.text),
+                .text(check.paperValue),
+            ]
+        }
+        let table = TabularOutput(columns: ["claim", "verdict", "measured", "expected", "paper"], rows: rows)
+        let counts = ClaimVerdict.allCases.map { verdict in
+            "\(checks.filter { $0.verdict == verdict }.count) \(verdict.rawValue)"
+        }
+        return table.render(.table).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
+            + "\n  claims: " + counts.joined(separator: ", ") + "\n"
+    }
+
+    static func measured(_ measurement: WorkbenchCore.Measurement) -> String {
+        var text = ReportNumber.format(measurement.value, digits: 4)
+        if let low = measurement.ciLow, let high = measurement.ciHigh {
+            text += " [\(ReportNumber.format(low, digits: 3)), \(ReportNumber.format(high, digits: 3))]"
+        }
+        return text
+    }
+}

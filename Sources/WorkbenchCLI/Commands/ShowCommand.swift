@@ -1,0 +1,96 @@
+import WorkbenchCore
+import WorkbenchStore
+
+/// `workbench show`: one run in full.
+struct ShowCommand {
+    let context: WorkbenchCommandLine
+
+    func execute(_ scanner: inout ArgumentScanner) throws(UsageError) -> Int32 {
+        let allMetrics = scanner.flag("--all-metrics")
+        let format = try OutputFormat.parse(try scanner.option("--format"))
+        let path = context.databasePath(try scanner.option("--db"))
+        let words = try scanner.positionals(validOptions: ["--all-metrics", "--format", "--db"])
+        guard words.count == 1 else { throw UsageError("show takes exactly one run id") }
+        let store = try DatabaseLocation.openForReading(path)
+        let runID = try RunLookup.resolve(store, words[0])
+        do {
+            let record = try store.run(runID)
+            let console = context.console
+            console.write("# run \(record.runID)\n\n")
+            console.write(ProvenanceTable.of(record).render(format) + "\n")
+            console.write("## parameters\n\n")
+            let parameters = try store.parameters(runID).map { row -> [OutputCell] in
+                [.text(row.key), QueryOutput.cell(row.value), .text(row.kind)]
+            }
+            console.write(TabularOutput(columns: ["key", "value", "kind"], rows: parameters).render(format) + "\n")
+            let checks = try store.checks(runID).map(CheckResult.init(stored:))
+            if !checks.isEmpty {
+                console.write("## checks\n\n" + CheckTable.render(checks) + "\n")
+            }
+            console.write("## metrics\n\n")
+            console.write(metricTable(try store.metrics(runID), all: allMetrics).render(format))
+            return ExitCode.success
+        } catch {
+            throw UsageError(String(describing: error))
+        }
+    }
+
+    private func metricTable(_ metrics: [StoredMetric], all: Bool) -> TabularOutput {
+        if all {
+            return TabularOutput(
+                columns: ["key", "x", "value"],
+                rows: metrics.map { [.text($0.key), $0.x.map(OutputCell.number) ?? .null, .number($0.value)] })
+        }
+        var order: [String] = []
+        var grouped: [String: [StoredMetric]] = [:]
+        for metric in metrics {
+            if grouped[metric.key] == nil { order.append(metric.key) }
+            grouped[metric.key, default: []].append(metric)
+        }
+        let rows: [[OutputCell]] = order.sorted().compactMap { key in
+            guard let points = grouped[key], let last = points.last else { return nil }
+            if points.count == 1 && last.x == nil {
+                return [.text(key), .text("scalar"), .null, .number(last.value)]
+            }
+            let xs = points.compactMap(\.x)
+            let range = "\(ReportNumber.format(xs.min() ?? .nan, digits: 6))…\(ReportNumber.format(xs.max() ?? .nan, digits: 6))"
+            return [.text(key), .text("series (\(points.count))"), .text(range), .number(last.value)]
+        }
+        return TabularOutput(columns: ["key", "kind", "x range", "value (last)"], rows: rows)
+    }
+}
+
+/// The provenance of a run as a two-column table.
+enum ProvenanceTable {
+    static func of(_ record: RunRecord) -> TabularOutput {
+        let fields: [(String, OutputCell)] = [
+            ("experiment", .text(record.experiment)), ("preset", .text(record.preset)),
+            ("status", .text(record.status)), ("seed", .text(String(record.seed))),
+            ("started_at", .text(record.startedAt)), ("ended_at", record.endedAt.map(OutputCell.text) ?? .null),
+            ("duration_s", record.durationSeconds.map(OutputCell.number) ?? .null),
+            ("host", .text(record.host)), ("pid", .integer(Int64(record.pid))),
+            ("git_commit", record.gitCommit.map(OutputCell.text) ?? .null),
+            ("git_dirty", record.gitDirty.map { .text($0 ? "yes" : "no") } ?? .null),
+            ("workbench_version", .text(record.workbenchVersion)),
+            ("blas_core", .text(record.blasCore)), ("blas_threads", .integer(Int64(record.blasThreads))),
+            ("workers", record.workers.map { .integer(Int64($0)) } ?? .null),
+            ("sqlite_version", .text(record.sqliteVersion)), ("config_hash", .text(record.configHash)),
+            ("result_digest", record.resultDigest.map(OutputCell.text) ?? .null),
+            ("rerun_of", record.rerunOf.map(OutputCell.text) ?? .null),
+            ("error", record.error.map(OutputCell.text) ?? .null),
+            ("command_line", record.commandLine.map(OutputCell.text) ?? .null),
+        ]
+        return TabularOutput(columns: ["field", "value"], rows: fields.map { [.text($0.0), $0.1] })
+    }
+}
+
+/// Run-id prefix resolution with usage errors.
+enum RunLookup {
+    static func resolve(_ store: RunStore, _ prefix: String) throws(UsageError) -> String {
+        do {
+            return try store.resolveRunID(prefix)
+        } catch {
+            throw UsageError(String(describing: error))
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import WorkbenchCore
+import WorkbenchNumerics
+import WorkbenchStore
+
+/// `workbench verify`: rerun a recorded configuration and compare every metric bit for bit.
+struct VerifyCommand {
+    let context: WorkbenchCommandLine
+
+    func execute(_ scanner: inout ArgumentScanner) throws(UsageError) -> Int32 {
+        let jobs = try scanner.integerOption("--jobs", in: 1...256)
+            ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let path = context.databasePath(try scanner.option("--db"))
+        let words = try scanner.positionals(validOptions: ["--jobs", "--db"])
+        guard words.count == 1 else { throw UsageError("verify takes exactly one run id") }
+        let reader = try DatabaseLocation.openForReading(path)
+        let runID = try RunLookup.resolve(reader, words[0])
+        let original: RunRecord
+        let parameters: ParameterSet
+        let originalMetrics: [StoredMetric]
+        do {
+            original = try reader.run(runID)
+            parameters = try ParameterSet(stored: try reader.parameters(runID))
+            originalMetrics = try reader.metrics(runID)
+        } catch {
+            throw UsageError(String(describing: error))
+        }
+        guard original.status == "finished" else {
+            throw UsageError("run \(runID) is \(original.status); only finished runs can be verified")
+        }
+        let experiment = try context.registry.experiment(original.experiment)
+        let declared = Set(experiment.descriptor.parameters.map(\.key))
+        guard declared == Set(parameters.values.keys) else {
+            throw UsageError("run \(runID) was recorded with a different parameter set than \(original.experiment) now declares")
+        }
+        BLASConfiguration.setThreadCount(original.blasThreads)
+        let request = RunRequest(
+            experiment: experiment, parameters: parameters, preset: original.preset, seed: original.seed,
+            databasePath: path, workers: jobs,
+            commandLine: (["workbench"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
+            rerunOf: runID)
+        let outcome: RunOutcome
+        do {
+            outcome = try Runner.execute(request)
+        } catch {
+            context.console.writeError("workbench: error: could not record the rerun: \(error)\n")
+            return ExitCode.failure
+        }
+        let console = context.console
+        console.write("rerun \(outcome.runID) of \(runID): \(outcome.status)\n")
+        guard outcome.status == "finished", let digest = outcome.resultDigest else {
+            console.write("  the rerun did not finish: \(outcome.error ?? "unknown error")\n")
+            return ExitCode.failure
+        }
+        if let rerun = try? DatabaseLocation.openForReading(path).run(outcome.runID) {
+            for (field, before, after) in [
+                ("blas_core", original.blasCore, rerun.blasCore),
+                ("blas_threads", String(original.blasThreads), String(rerun.blasThreads)),
+                ("git_commit", original.gitCommit ?? "-", rerun.gitCommit ?? "-"),
+                ("host", original.host, rerun.host),
+            ] where before != after {
+                console.write("  note: \(field) differs: \(before) → \(after)\n")
+            }
+        }
+        if digest == original.resultDigest {
+            console.write("  bit-identical: \(originalMetrics.count) metric values, digest \(digest.prefix(16))…\n")
+            return ExitCode.success
+        }
+        console.write("  DIFFERENT: digest \(original.resultDigest?.prefix(16) ?? "none")… → \(digest.prefix(16))…\n")
+        let rerunMetrics = (try? DatabaseLocation.openForReading(path).metrics(outcome.runID)) ?? []
+        console.write(MetricDifference.describe(before: originalMetrics, after: rerunMetrics))
+        return ExitCode.failure
+    }
+}
+
+/// Lists the metrics that differ between two runs.
+enum MetricDifference {
+    static func describe(before: [StoredMetric], after: [StoredMetric], limit: Int = 10) -> String {
+        func key(_ m: StoredMetric) -> String { m.key + "@" + (m.x.map { "\($0)" } ?? "") }
+        let old = Dictionary(before.map { (key($0), $0.value) }, uniquingKeysWith: { a, _ in a })
+        let new = Dictionary(after.map { (key($0), $0.value) }, uniquingKeysWith: { a, _ in a })
+        let keys = Set(old.keys).union(new.keys).sorted()
+        var lines: [String] = []
+        var count = 0
+        for k in keys {
+            let a = old[k]
+            let b = new[k]
+            if a?.bitPattern == b?.bitPattern { continue }
+            count += 1
+            guard lines.count < limit else { continue }
+            switch (a, b) {
+            case (let a?, let b?):
+                let relative = abs(a - b) / max(abs(a), abs(b), .leastNormalMagnitude)
+                lines.append("    \(k): \(ReportNumber.exact(a)) → \(ReportNumber.exact(b)) (relative \(ReportNumber.format(relative, digits: 2)))")
+            case (nil, _?): lines.append("    \(k): only in the rerun")
+            case (_?, nil): lines.append("    \(k): missing from the rerun")
+            default: break
+            }
+        }
+        return "  \(count) metric value(s) differ:\n" + lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import WorkbenchStore
+import WorkbenchCore
+
+/// Resolves which database file a command uses: `--db PATH`, else `$WORKBENCH_DB`, else
+/// `workbench.sqlite` in the current directory.
+enum DatabaseLocation {
+    static let defaultFileName = "workbench.sqlite"
+
+    static func path(option: String?, environment: [String: String]) -> String {
+        if let option, !option.isEmpty { return option }
+        if let variable = environment["WORKBENCH_DB"], !variable.isEmpty { return variable }
+        return defaultFileName
+    }
+
+    /// Opens the database read-write (creating and migrating it), or throws a usage error that
+    /// names the file and the problem.
+    static func openForWriting(_ path: String) throws(UsageError) -> RunStore {
+        do {
+            return try RunStore(path: path, mode: .readWrite)
+        } catch {
+            throw UsageError(String(describing: error))
+        }
+    }
+
+    /// Opens an existing database for reading after marking runs whose process vanished as
+    /// `lost` (the only write a read command performs, and only when the file is writable).
+    static func openForReading(_ path: String) throws(UsageError) -> RunStore {
+        let reader: RunStore
+        do {
+            reader = try RunStore(path: path, mode: .readOnly)
+        } catch {
+            throw UsageError(String(describing: error))
+        }
+        if FileManager.default.isWritableFile(atPath: path),
+            let writer = try? RunStore(path: path, mode: .readWrite)
+        {
+            _ = try? RunReconciler.reconcile(writer)
+        }
+        return reader
+    }
+}

@@ -1,0 +1,11 @@
+import DiffusionDiscretization
+import TokenSampleComplexity
+import WorkbenchCore
+
+extension ExperimentRegistry {
+    /// The experiments of the shipped `workbench` binary, in display order.
+    public static let shipped = ExperimentRegistry([
+        DiffusionDiscretizationExperiment(),
+        TokenSampleComplexityExperiment(),
+    ])
+}

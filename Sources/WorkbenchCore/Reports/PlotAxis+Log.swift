@@ -1,0 +1,88 @@
+import Foundation
+
+extension PlotAxis {
+    /// Decades spanned above which minor ticks (2…9 × 10^k) are left out as too dense.
+    static let maximumDecadesWithMinorTicks = 8.0
+
+    /// The range of a log axis in decades: the data with a 4 % margin, widened to whole decades
+    /// when that would otherwise leave fewer than two decade ticks.
+    static func logRange(_ positions: [Double]) -> (lower: Double, upper: Double) {
+        guard var low = positions.min(), var high = positions.max() else { return (0, 1) }
+        if high - low < 1e-9 {
+            low -= 0.5
+            high += 0.5
+        }
+        let margin = 0.04 * (high - low)
+        var lower = low - margin
+        var upper = high + margin
+        let decades = Int((upper + 1e-9).rounded(.down)) - Int((lower - 1e-9).rounded(.up)) + 1
+        if decades < 2 {
+            lower = (low + 1e-9).rounded(.down)
+            upper = max((high - 1e-9).rounded(.up), lower + 1)
+            let wideMargin = 0.02 * (upper - lower)
+            lower -= wideMargin
+            upper += wideMargin
+        }
+        return (lower, upper)
+    }
+
+    /// A major tick at every decade inside the range, labelled `10ᵏ` (only every second, third,
+    /// fifth … decade when labels would collide), plus minor ticks at 2…9 × 10^k when the range
+    /// spans at most ``maximumDecadesWithMinorTicks`` decades.
+    static func logTicks(
+        lower: Double, upper: Double, length: Double, labelExtent: (String) -> Double
+    ) -> [AxisTick] {
+        let first = Int((lower - 1e-9).rounded(.up))
+        let last = Int((upper + 1e-9).rounded(.down))
+        let decades = first <= last ? Array(first...last) : []
+        let widest = decades.map { labelExtent(decadeLabel($0)) }.max() ?? 0
+        let pixelsPerDecade = length / (upper - lower)
+        let labelEvery = thinningStep(spacing: pixelsPerDecade, needed: widest + 8)
+
+        var ticks = [AxisTick]()
+        let withMinorTicks = upper - lower <= maximumDecadesWithMinorTicks
+        let firstMinorDecade = Int(lower.rounded(.down))
+        for decade in min(firstMinorDecade, first)...max(last, firstMinorDecade) {
+            if decade >= first && decade <= last {
+                let label = decade % labelEvery == 0 ? decadeLabel(decade) : nil
+                ticks.append(AxisTick(position: Double(decade), label: label, isMajor: true))
+            }
+            guard withMinorTicks else { continue }
+            for multiple in 2...9 {
+                let position = Double(decade) + log10(Double(multiple))
+                if position >= lower && position <= upper {
+                    ticks.append(AxisTick(position: position, label: nil, isMajor: false))
+                }
+            }
+        }
+        return ticks
+    }
+
+    /// `10` with the exponent in superscript digits, e.g. `10⁻³`, `10⁰`, `10¹²`.
+    static func decadeLabel(_ exponent: Int) -> String {
+        "10" + superscript(exponent)
+    }
+
+    /// `exponent` written with Unicode superscript characters.
+    static func superscript(_ exponent: Int) -> String {
+        let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        let sign = exponent < 0 ? "⁻" : ""
+        return sign + String(exponent.magnitude).compactMap { character in
+            character.wholeNumberValue.map { digits[$0] }
+        }
+    }
+
+    /// The smallest of 1, 2, 3, 5, 10, 20, 30, 50, … such that labels `step` units apart are at
+    /// least `needed` pixels apart when one unit is `spacing` pixels.
+    static func thinningStep(spacing: Double, needed: Double) -> Int {
+        guard spacing > 0, spacing.isFinite else { return 1 }
+        var scale = 1
+        while scale < 1_000_000 {
+            for factor in [1, 2, 3, 5] where Double(factor * scale) * spacing >= needed {
+                return factor * scale
+            }
+            scale *= 10
+        }
+        return scale
+    }
+}

@@ -1,0 +1,18 @@
+extension ReportRenderer {
+    /// `# title`, the paper citation, the summary, and a warning when the run did not finish.
+    static func headerSection(_ document: ReportDocument) -> String {
+        let descriptor = document.descriptor
+        var text = "# \(MarkdownText.singleLine(descriptor.title))\n\n"
+        text += "**Paper:** \(MarkdownText.singleLine(descriptor.paper.citation))\n"
+        if !descriptor.summary.isEmpty { text += "\n" + MarkdownText.paragraph(descriptor.summary) }
+        let provenance = document.provenance
+        if provenance.status != "finished" {
+            text += "\n> **Warning:** this run's status is \(MarkdownText.code(provenance.status))"
+            if let error = provenance.error, !error.isEmpty {
+                text += ": \(MarkdownText.singleLine(error))"
+            }
+            text += ". Its results may be incomplete.\n"
+        }
+        return text
+    }
+}

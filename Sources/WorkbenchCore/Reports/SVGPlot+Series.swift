@@ -1,0 +1,68 @@
+extension SVGPlot {
+    /// One group per series: its line (broken at unplottable points) and its markers.
+    func seriesElements() -> [String] {
+        var elements = [String]()
+        for (index, series) in figure.series.enumerated() {
+            let color = PlotPalette.color(at: index)
+            let points = projectedSeries[index]
+            var group = [String]()
+            if series.style.drawsLine, let path = Self.linePath(points) {
+                var attributes = ##"fill="none" stroke="\##(color)" "##
+                    + ##"stroke-width="\##(SVGText.number(series.style.strokeWidth))" "##
+                    + ##"stroke-linejoin="round" stroke-linecap="round""##
+                if let dash = series.style.dashArray { attributes += ##" stroke-dasharray="\##(dash)""## }
+                group.append(##"<path d="\##(path)" \##(attributes)/>"##)
+            }
+            if series.style.drawsMarkers {
+                for point in points.compactMap({ $0 }) {
+                    group.append(Self.marker(at: point))
+                }
+            }
+            guard !group.isEmpty else { continue }
+            let markerStyle = series.style.drawsMarkers ? ##" fill="\##(color)" stroke="#ffffff""## : ""
+            elements.append(##"<g class="series"\##(markerStyle)>"##)
+            elements += group
+            elements.append("</g>")
+        }
+        return elements
+    }
+
+    /// A circle marker (fill and outline come from the enclosing group).
+    static func marker(at point: (x: Double, y: Double)) -> String {
+        ##"<circle cx="\##(SVGText.number(point.x))" cy="\##(SVGText.number(point.y))" "##
+            + ##"r="\##(SVGText.number(PlotSeries.Style.markerRadius))" stroke-width="0.8"/>"##
+    }
+
+    /// Path data joining consecutive plottable points; a `nil` starts a new piece. Pieces of one
+    /// point are left out. `nil` when nothing remains.
+    static func linePath(_ points: [(x: Double, y: Double)?]) -> String? {
+        var pieces = [[(x: Double, y: Double)]]()
+        var current = [(x: Double, y: Double)]()
+        for point in points {
+            if let point {
+                current.append(point)
+            } else {
+                pieces.append(current)
+                current = []
+            }
+        }
+        pieces.append(current)
+        let data = pieces.filter { $0.count >= 2 }.map { piece in
+            piece.enumerated().map { offset, point in
+                (offset == 0 ? "M" : "L") + SVGText.number(point.x) + " " + SVGText.number(point.y)
+            }.joined()
+        }.joined()
+        return data.isEmpty ? nil : data
+    }
+
+    /// A note in the middle of the data area when no point of any series can be plotted.
+    func emptyPlotElements() -> [String] {
+        guard projectedSeries.allSatisfy({ $0.allSatisfy { $0 == nil } }) else { return [] }
+        return [
+            text(
+                "no plottable data", x: (frame.left + frame.right) / 2,
+                y: (frame.top + frame.bottom) / 2, anchor: "middle", size: Self.axisLabelFontSize,
+                extra: ##" fill="#888888""##)
+        ]
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import WorkbenchNumerics
+import WorkbenchStore
+
+/// What to run: an experiment, its validated parameters and where to record it.
+public struct RunRequest: Sendable {
+    public let experiment: any Experiment
+    public let parameters: ParameterSet
+    public let preset: String
+    public let seed: UInt64
+    public let databasePath: String
+    /// Worker threads for the experiment's parallel loops.
+    public let workers: Int
+    /// The command line, stored for provenance.
+    public let commandLine: String
+    /// Set by `verify`: the run being re-executed.
+    public let rerunOf: String?
+
+    public init(
+        experiment: any Experiment, parameters: ParameterSet, preset: String, seed: UInt64,
+        databasePath: String, workers: Int, commandLine: String, rerunOf: String? = nil
+    ) {
+        self.experiment = experiment
+        self.parameters = parameters
+        self.preset = preset
+        self.seed = seed
+        self.databasePath = databasePath
+        self.workers = workers
+        self.commandLine = commandLine
+        self.rerunOf = rerunOf
+    }
+}
+
+/// How a run ended.
+public struct RunOutcome: Sendable {
+    public let runID: String
+    /// `finished` or `failed`.
+    public let status: String
+    public let checks: [CheckResult]
+    public let resultDigest: String?
+    public let durationSeconds: Double
+    public let error: String?
+}
+
+/// Owns a run's lifecycle: the `running` row, seeding, timing, provenance, metric storage,
+/// claim evaluation, the result digest and the final status — on every exit path.
+public enum Runner {
+    /// Runs `request` to completion.
+    ///
+    /// The run row is committed as `running` before the experiment starts. If the experiment
+    /// throws, the run ends `failed` with the error text and the outcome says so (this function
+    /// does not rethrow it). SIGINT/SIGTERM end it `killed` (see ``TerminationSignals``).
+    ///
+    /// - Throws: only database failures.
+    public static func execute(_ request: RunRequest, progress: ProgressReporter? = nil) throws -> RunOutcome {
+        let descriptor = request.experiment.descriptor
+        let store = try RunStore(path: request.databasePath)
+        let runID = RunIdentifier.random()
+        let record = ProvenanceCollector.newRunRecord(
+            runID: runID, experiment: descriptor.id, preset: request.preset, seed: request.seed,
+            configHash: request.parameters.configHash(experiment: descriptor.id),
+            workers: request.workers, commandLine: request.commandLine, rerunOf: request.rerunOf)
+        try store.insertRun(record, parameters: request.parameters.storedParameters)
+
+        let recorder = RunRecorder(runID: runID, store: store)
+        let started = Date()
+        TerminationSignals.setHandler { signalNumber in
+            _ = try? recorder.finalize(
+                status: "killed", durationSeconds: Date().timeIntervalSince(started),
+                resultDigest: nil,
+                error: "terminated by \(TerminationSignals.name(of: signalNumber))", checks: [])
+        }
+        defer { TerminationSignals.setHandler(nil) }
+        recorder.startHeartbeat()
+
+        let context = RunContext(
+            parameters: request.parameters, seed: request.seed, workerCount: request.workers,
+            sink: recorder, progress: progress)
+        do {
+            try request.experiment.run(context)
+        } catch {
+            let duration = Date().timeIntervalSince(started)
+            let message = String(describing: error)
+            try recorder.finalize(
+                status: "failed", durationSeconds: duration, resultDigest: nil, error: message,
+                checks: [])
+            return RunOutcome(
+                runID: runID, status: "failed", checks: [], resultDigest: nil,
+                durationSeconds: duration, error: message)
+        }
+        let points = context.recordedPoints
+        let results = RunResults(
+            runID: runID, experiment: descriptor.id, preset: request.preset, seed: request.seed,
+            parameters: request.parameters, metrics: points)
+        let checks = ClaimEvaluator.evaluate(descriptor.claims, on: results)
+        let digest = ResultDigest.of(points)
+        let duration = Date().timeIntervalSince(started)
+        try recorder.finalize(
+            status: "finished", durationSeconds: duration, resultDigest: digest, error: nil,
+            checks: checks.map(\.storedCheck))
+        return RunOutcome(
+            runID: runID, status: "finished", checks: checks, resultDigest: digest,
+            durationSeconds: duration, error: nil)
+    }
+}
+
+extension CheckResult {
+    /// The row written to the `checks` table.
+    public var storedCheck: StoredCheck {
+        StoredCheck(
+            claim: claim, statement: statement, paper: paperValue, expected: expected.text,
+            expectedLow: expected.low.isFinite ? expected.low : nil,
+            expectedHigh: expected.high.isFinite ? expected.high : nil,
+            measured: measurement.flatMap { $0.value.isNaN ? nil : $0.value },
+            ciLow: measurement?.ciLow, ciHigh: measurement?.ciHigh, detail: measurement?.detail,
+            verdict: verdict.rawValue)
+    }
+
+    /// Rebuilds a check from its stored row.
+    public init(stored row: StoredCheck) {
+        let measurement = row.measured.map {
+            Measurement($0, ciLow: row.ciLow, ciHigh: row.ciHigh, detail: row.detail)
+        }
+        self.init(
+            claim: row.claim, statement: row.statement, paperValue: row.paper,
+            expected: ExpectedInterval(
+                low: row.expectedLow ?? -.infinity, high: row.expectedHigh ?? .infinity),
+            measurement: measurement ?? (row.verdict == "fail" && row.detail != nil
+                ? Measurement(.nan, detail: row.detail) : nil),
+            verdict: ClaimVerdict(rawValue: row.verdict) ?? .inconclusive)
+    }
+}

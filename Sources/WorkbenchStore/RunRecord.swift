@@ -1,0 +1,77 @@
+/// One row of the `runs` table: a run's identity, status and provenance — where, when and with
+/// what it was computed, i.e. everything that could change its bits.
+public struct RunRecord: Sendable, Equatable {
+    public var runID: String
+    public var experiment: String
+    public var preset: String
+    /// `running`, `finished`, `failed`, `killed` or `lost`.
+    public var status: String
+    public var seed: UInt64
+    /// SHA-256 of the canonical typed parameters.
+    public var configHash: String
+    /// ISO-8601 UTC start time.
+    public var startedAt: String
+    /// ISO-8601 UTC end time, `nil` while running.
+    public var endedAt: String?
+    public var durationSeconds: Double?
+    public var host: String
+    public var pid: Int
+    /// Commit of the source tree, `nil` outside a git checkout.
+    public var gitCommit: String?
+    /// Whether the tree had uncommitted changes.
+    public var gitDirty: Bool?
+    public var workbenchVersion: String
+    /// OpenBLAS kernel (`openblas_get_corename`).
+    public var blasCore: String
+    public var blasThreads: Int
+    public var sqliteVersion: String
+    /// SHA-256 over the IEEE-754 bits of all metrics in canonical order.
+    public var resultDigest: String?
+    /// The run this one re-executes (`workbench verify`), if any.
+    public var rerunOf: String?
+    /// Error text for failed runs.
+    public var error: String?
+    /// Last liveness signal of a running process (ISO-8601 UTC).
+    public var heartbeatAt: String?
+    /// OpenBLAS build configuration string.
+    public var blasConfig: String?
+    /// Worker threads used for parallel loops.
+    public var workers: Int?
+    /// The command line that started the run.
+    public var commandLine: String?
+
+    public init(
+        runID: String, experiment: String, preset: String, status: String, seed: UInt64,
+        configHash: String, startedAt: String, endedAt: String? = nil,
+        durationSeconds: Double? = nil, host: String, pid: Int, gitCommit: String? = nil,
+        gitDirty: Bool? = nil, workbenchVersion: String, blasCore: String, blasThreads: Int,
+        sqliteVersion: String, resultDigest: String? = nil, rerunOf: String? = nil,
+        error: String? = nil, heartbeatAt: String? = nil, blasConfig: String? = nil,
+        workers: Int? = nil, commandLine: String? = nil
+    ) {
+        self.runID = runID
+        self.experiment = experiment
+        self.preset = preset
+        self.status = status
+        self.seed = seed
+        self.configHash = configHash
+        self.startedAt = startedAt
+        self.endedAt = endedAt
+        self.durationSeconds = durationSeconds
+        self.host = host
+        self.pid = pid
+        self.gitCommit = gitCommit
+        self.gitDirty = gitDirty
+        self.workbenchVersion = workbenchVersion
+        self.blasCore = blasCore
+        self.blasThreads = blasThreads
+        self.sqliteVersion = sqliteVersion
+        self.resultDigest = resultDigest
+        self.rerunOf = rerunOf
+        self.error = error
+        self.heartbeatAt = heartbeatAt
+        self.blasConfig = blasConfig
+        self.workers = workers
+        self.commandLine = commandLine
+    }
+}

@@ -1,0 +1,327 @@
+import Foundation
+
+/// Typed access to a workbench database: opening (and migrating) the file, writing a run's
+/// lifecycle, and reading runs back.
+///
+/// Every write is one `BEGIN IMMEDIATE` transaction, so a reader never sees half a run.
+public final class RunStore {
+    /// The underlying connection (for ad-hoc queries).
+    public let database: Database
+
+    /// Opens the database at `path`.
+    ///
+    /// - `readWrite` creates the file if needed and migrates it to ``Schema/currentVersion``.
+    /// - `readOnly` requires an existing workbench database of a version this program reads.
+    ///
+    /// - Throws: ``StoreError/unreadable(path:reason:)`` when the file is missing (read-only), not
+    ///   a database, or not a workbench database; ``StoreError/newerSchema(found:supported:)``.
+    public init(path: String, mode: Database.Mode = .readWrite) throws {
+        if mode == .readOnly && !FileManager.default.fileExists(atPath: path) {
+            throw StoreError.unreadable(path: path, reason: "no such file (run `workbench run` first)")
+        }
+        let opened: Database
+        do {
+            opened = try Database(path: path, mode: mode)
+        } catch {
+            throw StoreError.unreadable(path: path, reason: error.message)
+        }
+        database = opened
+        do {
+            try Self.checkSchema(of: opened, path: path, mode: mode)
+        } catch let error as SQLiteError {
+            throw StoreError.unreadable(path: path, reason: error.message)
+        }
+    }
+
+    /// Migrates a writable file; for a read-only one, checks its version can be read as is.
+    private static func checkSchema(of database: Database, path: String, mode: Database.Mode) throws {
+        let version = try database.userVersion
+        if version == 0 {
+            let objects = try database.scalar("SELECT count(*) FROM sqlite_master")?.integerValue ?? 0
+            if objects > 0 {
+                throw StoreError.unreadable(
+                    path: path, reason: "not a workbench database (it has tables but no workbench schema)")
+            }
+        }
+        if mode == .readWrite {
+            try Schema.migrate(database)
+            return
+        }
+        if version > Schema.currentVersion {
+            throw StoreError.newerSchema(found: version, supported: Schema.currentVersion)
+        }
+        if version == 0 {
+            throw StoreError.unreadable(path: path, reason: "not a workbench database")
+        }
+        if version < Schema.currentVersion {
+            throw StoreError.unreadable(
+                path: path,
+                reason: "schema version \(version) is older than \(Schema.currentVersion); any write command (e.g. `workbench run`) upgrades it")
+        }
+    }
+
+    // MARK: - Writing a run
+
+    /// Inserts the run row (normally with status `running`) and its parameters in one
+    /// transaction.
+    public func insertRun(_ run: RunRecord, parameters: [StoredParameter]) throws {
+        try database.writeTransaction {
+            try database.run(
+                """
+                INSERT INTO runs(run_id, experiment, preset, status, seed, config_hash, started_at,
+                    ended_at, heartbeat_at, duration_s, host, pid, git_commit, git_dirty,
+                    workbench_version, blas_core, blas_threads, sqlite_version, error,
+                    result_digest, rerun_of, blas_config, workers, command_line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    .text(run.runID), .text(run.experiment), .text(run.preset), .text(run.status),
+                    .integer(Int64(bitPattern: run.seed)), .text(run.configHash),
+                    .text(run.startedAt), run.endedAt.sqlText, .text(run.heartbeatAt ?? run.startedAt),
+                    run.durationSeconds.sqlReal, .text(run.host), .integer(Int64(run.pid)),
+                    run.gitCommit.sqlText, run.gitDirty.map { .integer($0 ? 1 : 0) } ?? .null,
+                    .text(run.workbenchVersion), .text(run.blasCore),
+                    .integer(Int64(run.blasThreads)), .text(run.sqliteVersion), run.error.sqlText,
+                    run.resultDigest.sqlText, run.rerunOf.sqlText, run.blasConfig.sqlText,
+                    run.workers.map { .integer(Int64($0)) } ?? .null, run.commandLine.sqlText,
+                ])
+            let statement = try database.prepare(
+                "INSERT INTO params(run_id, key, value, kind) VALUES (?, ?, ?, ?)")
+            for parameter in parameters {
+                try statement.bind([
+                    .text(run.runID), .text(parameter.key), parameter.value, .text(parameter.kind),
+                ])
+                try statement.step()
+                statement.reset()
+            }
+        }
+    }
+
+    /// Appends metric points in one transaction; `firstSequence` numbers them in recording order.
+    public func appendMetrics(runID: String, _ metrics: [StoredMetric], firstSequence: Int) throws {
+        guard !metrics.isEmpty else { return }
+        try database.writeTransaction {
+            let statement = try database.prepare(
+                "INSERT INTO metrics(run_id, key, x, value, special, seq) VALUES (?, ?, ?, ?, ?, ?)")
+            for (offset, metric) in metrics.enumerated() {
+                let special: SQLValue
+                let value: SQLValue
+                if metric.value.isNaN {
+                    special = .text("nan")
+                    value = .null
+                } else if metric.value.isInfinite {
+                    special = .text(metric.value > 0 ? "inf" : "-inf")
+                    value = .real(metric.value)
+                } else {
+                    special = .null
+                    value = .real(metric.value)
+                }
+                try statement.bind([
+                    .text(runID), .text(metric.key), metric.x.sqlReal, value, special,
+                    .integer(Int64(firstSequence + offset)),
+                ])
+                try statement.step()
+                statement.reset()
+            }
+        }
+    }
+
+    /// Stores one artifact.
+    public func appendArtifact(runID: String, _ artifact: StoredArtifact) throws {
+        try database.writeTransaction {
+            try database.run(
+                "INSERT INTO artifacts(run_id, name, media_type, content) VALUES (?, ?, ?, ?)",
+                [.text(runID), .text(artifact.name), .text(artifact.mediaType), .text(artifact.content)])
+        }
+    }
+
+    /// Ends a run: status, end time, duration, digest, error and claim checks in one transaction.
+    /// Only a run still marked `running` is changed, so a finished run is never overwritten.
+    ///
+    /// - Returns: `true` if the row was updated.
+    @discardableResult
+    public func finishRun(
+        runID: String, status: String, endedAt: String, durationSeconds: Double,
+        resultDigest: String?, error: String?, checks: [StoredCheck]
+    ) throws -> Bool {
+        try database.writeTransaction {
+            try database.run(
+                """
+                UPDATE runs SET status = ?, ended_at = ?, heartbeat_at = ?, duration_s = ?,
+                    result_digest = ?, error = ?
+                WHERE run_id = ? AND status = 'running'
+                """,
+                [
+                    .text(status), .text(endedAt), .text(endedAt), .real(durationSeconds),
+                    resultDigest.sqlText, error.sqlText, .text(runID),
+                ])
+            guard database.changes == 1 else { return false }
+            let statement = try database.prepare(
+                """
+                INSERT INTO checks(run_id, claim, statement, paper, expected, expected_low,
+                    expected_high, measured, ci_low, ci_high, detail, verdict)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for check in checks {
+                try statement.bind([
+                    .text(runID), .text(check.claim), .text(check.statement), .text(check.paper),
+                    .text(check.expected), check.expectedLow.sqlReal, check.expectedHigh.sqlReal,
+                    check.measured.sqlReal, check.ciLow.sqlReal, check.ciHigh.sqlReal,
+                    check.detail.sqlText, .text(check.verdict),
+                ])
+                try statement.step()
+                statement.reset()
+            }
+            return true
+        }
+    }
+
+    /// Records a liveness signal for a running run.
+    public func heartbeat(runID: String, at time: String) throws {
+        try database.writeTransaction {
+            try database.run(
+                "UPDATE runs SET heartbeat_at = ? WHERE run_id = ? AND status = 'running'",
+                [.text(time), .text(runID)])
+        }
+    }
+
+    /// Marks a `running` run as `lost` (its process vanished without a word).
+    @discardableResult
+    public func markLost(runID: String, reason: String) throws -> Bool {
+        try database.writeTransaction {
+            try database.run(
+                """
+                UPDATE runs SET status = 'lost', ended_at = heartbeat_at, error = ?
+                WHERE run_id = ? AND status = 'running'
+                """, [.text(reason), .text(runID)])
+            return database.changes == 1
+        }
+    }
+
+    // MARK: - Reading
+
+    /// Resolves a unique run-id prefix to the full id.
+    public func resolveRunID(_ prefix: String) throws -> String {
+        let pattern = prefix.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "")
+        let rows = try database.query(
+            "SELECT run_id FROM runs WHERE run_id LIKE ? ORDER BY run_id LIMIT 50", [.text(pattern + "%")])
+        let ids = rows.compactMap { $0.first?.textValue }.filter { $0.hasPrefix(prefix) }
+        guard !prefix.isEmpty, let first = ids.first else { throw StoreError.noSuchRun(prefix) }
+        if ids.count > 1 && !ids.contains(prefix) {
+            throw StoreError.ambiguousRun(prefix, candidates: ids)
+        }
+        return ids.contains(prefix) ? prefix : first
+    }
+
+    static let runColumns = """
+        run_id, experiment, preset, status, seed, config_hash, started_at, ended_at, duration_s,
+        host, pid, git_commit, git_dirty, workbench_version, blas_core, blas_threads,
+        sqlite_version, result_digest, rerun_of, error, heartbeat_at, blas_config, workers,
+        command_line
+        """
+
+    /// The run with id `runID`.
+    public func run(_ runID: String) throws -> RunRecord {
+        let rows = try database.query(
+            "SELECT \(Self.runColumns) FROM runs WHERE run_id = ?", [.text(runID)])
+        guard let row = rows.first else { throw StoreError.noSuchRun(runID) }
+        return Self.record(from: row)
+    }
+
+    /// Runs matching an SQL condition over the `runs` columns, newest first.
+    public func runs(where condition: String = "1", _ arguments: [SQLValue] = []) throws -> [RunRecord] {
+        try database.query(
+            "SELECT \(Self.runColumns) FROM runs WHERE \(condition) ORDER BY started_at DESC, run_id",
+            arguments
+        ).map(Self.record(from:))
+    }
+
+    /// The most recent finished run of `experiment` (optionally of one preset).
+    public func latestFinishedRun(experiment: String, preset: String? = nil) throws -> RunRecord? {
+        if let preset {
+            return try runs(
+                where: "experiment = ? AND status = 'finished' AND preset = ?",
+                [.text(experiment), .text(preset)]
+            ).first
+        }
+        return try runs(where: "experiment = ? AND status = 'finished'", [.text(experiment)]).first
+    }
+
+    /// The parameters of a run, by key.
+    public func parameters(_ runID: String) throws -> [StoredParameter] {
+        try database.query(
+            "SELECT key, value, kind FROM params WHERE run_id = ? ORDER BY key", [.text(runID)]
+        ).map { row in
+            StoredParameter(key: row[0].textValue ?? "", value: row[1], kind: row[2].textValue ?? "")
+        }
+    }
+
+    /// The metrics of a run in recording order, with NaN and ±∞ restored.
+    public func metrics(_ runID: String) throws -> [StoredMetric] {
+        try database.query(
+            "SELECT key, x, value, special FROM metrics WHERE run_id = ? ORDER BY seq", [.text(runID)]
+        ).map { row in
+            let value: Double
+            switch row[3].textValue {
+            case "nan": value = .nan
+            case "inf": value = .infinity
+            case "-inf": value = -.infinity
+            default: value = row[2].doubleValue ?? .nan
+            }
+            return StoredMetric(key: row[0].textValue ?? "", x: row[1].doubleValue, value: value)
+        }
+    }
+
+    /// The claim checks of a run, by claim id.
+    public func checks(_ runID: String) throws -> [StoredCheck] {
+        try database.query(
+            """
+            SELECT claim, statement, paper, expected, expected_low, expected_high, measured, ci_low,
+                ci_high, detail, verdict
+            FROM checks WHERE run_id = ? ORDER BY rowid
+            """, [.text(runID)]
+        ).map { row in
+            StoredCheck(
+                claim: row[0].textValue ?? "", statement: row[1].textValue ?? "",
+                paper: row[2].textValue ?? "", expected: row[3].textValue ?? "",
+                expectedLow: row[4].doubleValue, expectedHigh: row[5].doubleValue,
+                measured: row[6].doubleValue, ciLow: row[7].doubleValue, ciHigh: row[8].doubleValue,
+                detail: row[9].textValue, verdict: row[10].textValue ?? "")
+        }
+    }
+
+    /// The artifacts of a run, by name.
+    public func artifacts(_ runID: String) throws -> [StoredArtifact] {
+        try database.query(
+            "SELECT name, media_type, content FROM artifacts WHERE run_id = ? ORDER BY name",
+            [.text(runID)]
+        ).map {
+            StoredArtifact(
+                name: $0[0].textValue ?? "", mediaType: $0[1].textValue ?? "", content: $0[2].textValue ?? "")
+        }
+    }
+
+    static func record(from row: [SQLValue]) -> RunRecord {
+        RunRecord(
+            runID: row[0].textValue ?? "", experiment: row[1].textValue ?? "",
+            preset: row[2].textValue ?? "", status: row[3].textValue ?? "",
+            seed: UInt64(bitPattern: row[4].integerValue ?? 0), configHash: row[5].textValue ?? "",
+            startedAt: row[6].textValue ?? "", endedAt: row[7].textValue,
+            durationSeconds: row[8].doubleValue, host: row[9].textValue ?? "",
+            pid: Int(row[10].integerValue ?? 0), gitCommit: row[11].textValue,
+            gitDirty: row[12].integerValue.map { $0 != 0 }, workbenchVersion: row[13].textValue ?? "",
+            blasCore: row[14].textValue ?? "", blasThreads: Int(row[15].integerValue ?? 0),
+            sqliteVersion: row[16].textValue ?? "", resultDigest: row[17].textValue,
+            rerunOf: row[18].textValue, error: row[19].textValue, heartbeatAt: row[20].textValue,
+            blasConfig: row[21].textValue, workers: row[22].integerValue.map { Int($0) },
+            commandLine: row[23].textValue)
+    }
+}
+
+extension Optional where Wrapped == String {
+    var sqlText: SQLValue { map { .text($0) } ?? .null }
+}
+
+extension Optional where Wrapped == Double {
+    var sqlReal: SQLValue { map { .real($0) } ?? .null }
+}

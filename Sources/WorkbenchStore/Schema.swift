@@ -1,0 +1,138 @@
+/// The database schema, versioned by `PRAGMA user_version` and migrated forward only.
+///
+/// Each migration moves the file from version `k − 1` to `k` inside one write transaction, so a
+/// file is never left half-migrated. A file newer than this program is refused rather than
+/// guessed at. The tables are a public contract documented in the README.
+public enum Schema {
+    /// The version this program writes.
+    public static var currentVersion: Int { migrations.count }
+
+    /// Migration `k` (1-based) upgrades version `k − 1` to `k`.
+    static let migrations: [String] = [
+        // 1: runs, typed parameters, metrics (scalars and series), claim checks.
+        """
+        CREATE TABLE db_info(
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE runs(
+            run_id TEXT PRIMARY KEY,
+            experiment TEXT NOT NULL,
+            preset TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('running','finished','failed','killed','lost')),
+            seed INTEGER NOT NULL,
+            config_hash TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            heartbeat_at TEXT,
+            duration_s REAL,
+            host TEXT NOT NULL,
+            pid INTEGER NOT NULL,
+            git_commit TEXT,
+            git_dirty INTEGER,
+            workbench_version TEXT NOT NULL,
+            blas_core TEXT NOT NULL,
+            blas_threads INTEGER NOT NULL,
+            sqlite_version TEXT NOT NULL,
+            error TEXT,
+            result_digest TEXT,
+            rerun_of TEXT REFERENCES runs(run_id)
+        ) STRICT;
+        CREATE INDEX runs_by_experiment ON runs(experiment, status, started_at);
+        CREATE TABLE params(
+            run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            value ANY,
+            kind TEXT NOT NULL,
+            PRIMARY KEY (run_id, key)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX params_by_key ON params(key, value);
+        CREATE TABLE metrics(
+            run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            x REAL,
+            value REAL,
+            special TEXT CHECK (special IN ('nan','inf','-inf')),
+            seq INTEGER NOT NULL,
+            PRIMARY KEY (run_id, seq)
+        ) STRICT;
+        CREATE UNIQUE INDEX metrics_by_key ON metrics(run_id, key, ifnull(x, 'scalar'));
+        CREATE TABLE checks(
+            run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
+            claim TEXT NOT NULL,
+            statement TEXT NOT NULL,
+            paper TEXT NOT NULL,
+            expected TEXT NOT NULL,
+            expected_low REAL,
+            expected_high REAL,
+            measured REAL,
+            ci_low REAL,
+            ci_high REAL,
+            detail TEXT,
+            verdict TEXT NOT NULL CHECK (verdict IN ('pass','fail','inconclusive')),
+            PRIMARY KEY (run_id, claim)
+        ) STRICT;
+        """,
+        // 2: run artifacts, provenance extras, and views for people who query the file directly.
+        """
+        CREATE TABLE artifacts(
+            run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            media_type TEXT NOT NULL,
+            content TEXT NOT NULL,
+            PRIMARY KEY (run_id, name)
+        ) STRICT;
+        ALTER TABLE runs ADD COLUMN blas_config TEXT;
+        ALTER TABLE runs ADD COLUMN workers INTEGER;
+        ALTER TABLE runs ADD COLUMN command_line TEXT;
+        CREATE VIEW run_summary AS
+        SELECT r.run_id, r.experiment, r.preset, r.status, r.seed, r.started_at, r.ended_at,
+               r.duration_s,
+               (SELECT count(*) FROM checks c WHERE c.run_id = r.run_id AND c.verdict = 'pass')
+                   AS checks_passed,
+               (SELECT count(*) FROM checks c WHERE c.run_id = r.run_id AND c.verdict = 'fail')
+                   AS checks_failed,
+               (SELECT count(*) FROM checks c WHERE c.run_id = r.run_id
+                   AND c.verdict = 'inconclusive') AS checks_inconclusive,
+               (SELECT json_group_object(p.key, p.value) FROM params p WHERE p.run_id = r.run_id)
+                   AS params_json,
+               r.config_hash, r.result_digest, r.git_commit, r.git_dirty, r.host, r.pid,
+               r.blas_core, r.blas_threads, r.workbench_version, r.rerun_of, r.error
+        FROM runs r;
+        CREATE VIEW metric_values AS
+        SELECT m.run_id, r.experiment, r.status, m.key, m.x,
+               CASE WHEN m.special = 'nan' THEN NULL ELSE m.value END AS value,
+               m.special
+        FROM metrics m JOIN runs r USING (run_id);
+        CREATE VIEW check_results AS
+        SELECT c.run_id, r.experiment, r.preset, r.started_at, c.claim, c.verdict, c.measured,
+               c.ci_low, c.ci_high, c.expected, c.paper, c.statement, c.detail
+        FROM checks c JOIN runs r USING (run_id);
+        """,
+    ]
+
+    /// Brings `database` to ``currentVersion``; returns the version it had before.
+    ///
+    /// - Throws: ``StoreError/newerSchema(found:supported:)`` for files written by a newer
+    ///   program, or the SQLite error of a failed step (that step is rolled back).
+    @discardableResult
+    public static func migrate(_ database: Database, upTo target: Int = currentVersion) throws -> Int {
+        let found = try database.userVersion
+        if found > currentVersion {
+            throw StoreError.newerSchema(found: found, supported: currentVersion)
+        }
+        guard found < target else { return found }
+        for version in (found + 1)...target {
+            try database.writeTransaction {
+                try database.execute(migrations[version - 1])
+                if version == 1 {
+                    try database.run(
+                        "INSERT INTO db_info(key, value) VALUES ('db_uuid', ?), ('created_at', ?)",
+                        [.text(RunIdentifier.random()), .text(Timestamp.now())])
+                }
+                try database.setUserVersion(version)
+            }
+        }
+        return found
+    }
+}

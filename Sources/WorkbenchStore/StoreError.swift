@@ -1,0 +1,25 @@
+/// Store-level failures with enough context to act on.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    /// The file's schema is newer than this program understands.
+    case newerSchema(found: Int, supported: Int)
+    /// No run id starts with the given prefix.
+    case noSuchRun(String)
+    /// Several run ids start with the given prefix.
+    case ambiguousRun(String, candidates: [String])
+    /// The file cannot be used as a workbench database.
+    case unreadable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .newerSchema(let found, let supported):
+            return "database schema version \(found) is newer than this workbench supports (\(supported)); upgrade workbench"
+        case .noSuchRun(let prefix):
+            return "no run id starts with '\(prefix)'"
+        case .ambiguousRun(let prefix, let candidates):
+            return "run id prefix '\(prefix)' is ambiguous: \(candidates.prefix(5).joined(separator: ", "))"
+                + (candidates.count > 5 ? ", …" : "")
+        case .unreadable(let path, let reason):
+            return "cannot use '\(path)' as a workbench database: \(reason)"
+        }
+    }
+}
