@@ -4,25 +4,41 @@ import Foundation
     import Glibc
 #endif
 
+/// Write end of the self-pipe; written only by the signal handler (async-signal-safe `write`).
+nonisolated(unsafe) private var signalPipeWriteEnd: Int32 = -1
+
 /// Orderly handling of SIGINT and SIGTERM.
 ///
-/// ``install()`` blocks both signals in the calling thread (so every thread created afterwards
-/// inherits the mask) and starts one thread that waits for them with `sigwait`. On a signal it
-/// runs the current handler — the runner's, which flushes metrics and marks the run `killed` —
-/// then exits with status 128 + signal number (130 for SIGINT, 143 for SIGTERM). Because the
-/// handler runs on an ordinary thread, it may take locks and use SQLite safely.
+/// ``install()`` installs a handler that only writes the signal number into a pipe (the one
+/// thing a signal handler can do safely, whichever thread it interrupts). A dedicated thread
+/// reads the pipe, runs the current handler — the runner's, which flushes metrics and marks the
+/// run `killed` — and exits with status 128 + signal number (130 for SIGINT, 143 for SIGTERM).
+/// Because that work happens on an ordinary thread, it may take locks and use SQLite.
 public enum TerminationSignals {
     private static let registry = HandlerRegistry()
 
-    /// Call once, first thing in `main`, before any other thread starts.
+    /// Call once, first thing in `main`.
     public static func install() {
-        var signals = terminationSet()
-        pthread_sigmask(SIG_BLOCK, &signals, nil)
+        var descriptors: [Int32] = [-1, -1]
+        guard pipe(&descriptors) == 0 else { return }
+        let readEnd = descriptors[0]
+        signalPipeWriteEnd = descriptors[1]
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { signalNumber in
+            var byte = UInt8(truncatingIfNeeded: signalNumber)
+            _ = write(signalPipeWriteEnd, &byte, 1)
+        }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = SA_RESTART
+        sigaction(SIGINT, &action, nil)
+        sigaction(SIGTERM, &action, nil)
         let thread = Thread {
-            var waited = terminationSet()
             while true {
-                var signalNumber: Int32 = 0
-                guard sigwait(&waited, &signalNumber) == 0 else { continue }
+                var byte: UInt8 = 0
+                let count = read(readEnd, &byte, 1)
+                if count < 0 && errno == EINTR { continue }
+                guard count == 1 else { return }
+                let signalNumber = Int32(byte)
                 registry.current?(signalNumber)
                 fflush(nil)
                 _exit(128 + signalNumber)
@@ -44,14 +60,6 @@ public enum TerminationSignals {
         case SIGTERM: return "SIGTERM"
         default: return "signal \(signalNumber)"
         }
-    }
-
-    private static func terminationSet() -> sigset_t {
-        var signals = sigset_t()
-        sigemptyset(&signals)
-        sigaddset(&signals, SIGINT)
-        sigaddset(&signals, SIGTERM)
-        return signals
     }
 }
 
