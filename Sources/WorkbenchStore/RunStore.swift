@@ -109,6 +109,10 @@ public final class RunStore {
                 if metric.value.isNaN {
                     special = .text("nan")
                     value = .null
+                } else if metric.value == 0 && metric.value.sign == .minus {
+                    // SQLite folds -0.0 into integer 0 on disk; keep the sign bit.
+                    special = .text("-0")
+                    value = .real(0)
                 } else if metric.value.isInfinite {
                     special = .text(metric.value > 0 ? "inf" : "-inf")
                     value = .real(metric.value)
@@ -266,6 +270,7 @@ public final class RunStore {
             case "nan": value = .nan
             case "inf": value = .infinity
             case "-inf": value = -.infinity
+            case "-0": value = -0.0
             default: value = row[2].doubleValue ?? .nan
             }
             return StoredMetric(key: row[0].textValue ?? "", x: row[1].doubleValue, value: value)

@@ -52,7 +52,7 @@ public enum Schema {
             key TEXT NOT NULL,
             x REAL,
             value REAL,
-            special TEXT CHECK (special IN ('nan','inf','-inf')),
+            special TEXT CHECK (special IN ('nan','inf','-inf','-0')),
             seq INTEGER NOT NULL,
             PRIMARY KEY (run_id, seq)
         ) STRICT;

@@ -14,7 +14,9 @@ public struct StoredParameter: Sendable, Equatable {
 }
 
 /// A metric point as stored in `metrics`. NaN is stored as `value = NULL, special = 'nan'`;
-/// ±∞ as the IEEE value with `special = 'inf'`/`'-inf'`, so neither is confused with NULL.
+/// ±∞ as the IEEE value with `special = 'inf'`/`'-inf'`, so neither is confused with NULL;
+/// −0 as `0` with `special = '-0'` (SQLite would drop the sign). Reading back gives the same
+/// bits for every value except NaN payloads, which come back as the canonical NaN.
 public struct StoredMetric: Sendable, Equatable {
     public let key: String
     public let x: Double?

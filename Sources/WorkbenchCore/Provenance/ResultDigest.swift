@@ -2,7 +2,8 @@
 /// canonical order (key, then scalar before series, then abscissa).
 ///
 /// Each point contributes its key's UTF-8 bytes, a 0 separator, a presence byte and the bits of
-/// `x`, and the bits of the value. Two runs have the same digest exactly when they recorded the
+/// `x`, and the bits of the value (every NaN counts as the canonical NaN, as the store keeps no
+/// payloads). Two runs have the same digest exactly when they recorded the
 /// same keys with bit-identical numbers, whatever the recording order.
 public enum ResultDigest {
     /// The digest of `points`.
@@ -16,7 +17,7 @@ public enum ResultDigest {
             } else {
                 hasher.update([0])
             }
-            hasher.update(point.value.bitPattern)
+            hasher.update(point.value.isNaN ? Double.nan.bitPattern : point.value.bitPattern)
         }
         return hasher.hexDigest()
     }

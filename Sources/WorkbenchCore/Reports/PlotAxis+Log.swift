@@ -55,7 +55,43 @@ extension PlotAxis {
                 }
             }
         }
-        return ticks
+        return labelledMinorTicks(ticks, pixelsPerDecade: pixelsPerDecade, labelExtent: labelExtent)
+    }
+
+    /// On axes with fewer than three decade labels, `ticks` with the minor ticks at 2 × 10ᵏ and
+    /// 5 × 10ᵏ labelled too (and decades 10⁻²…10² written as plain numbers to match), unless the
+    /// labels would collide; otherwise `ticks` unchanged.
+    static func labelledMinorTicks(
+        _ ticks: [AxisTick], pixelsPerDecade: Double, labelExtent: (String) -> Double
+    ) -> [AxisTick] {
+        guard ticks.filter({ $0.label != nil }).count < 3 else { return ticks }
+        let candidate = ticks.map { tick -> AxisTick in
+            let decade = Int(tick.position.rounded(.down))
+            guard !tick.isMajor else {
+                guard tick.label != nil, (-2...2).contains(decade) else { return tick }
+                return AxisTick(position: tick.position, label: minorLabel(1, decade: decade), isMajor: true)
+            }
+            let multiple = Int((pow(10, tick.position - Double(decade))).rounded())
+            guard multiple == 2 || multiple == 5 else { return tick }
+            return AxisTick(
+                position: tick.position, label: minorLabel(multiple, decade: decade), isMajor: false)
+        }
+        let labelled = candidate.filter { $0.label != nil }.sorted { $0.position < $1.position }
+        for (first, second) in zip(labelled, labelled.dropFirst()) {
+            let needed = (labelExtent(first.label ?? "") + labelExtent(second.label ?? "")) / 2 + 6
+            if (second.position - first.position) * pixelsPerDecade < needed { return ticks }
+        }
+        return candidate
+    }
+
+    /// `multiple × 10^decade` as plain digits for decades −2…2 (`0.05`, `2`, `500`), otherwise
+    /// as `m×10ᵏ`.
+    static func minorLabel(_ multiple: Int, decade: Int) -> String {
+        switch decade {
+        case 0...2: return String(multiple) + String(repeating: "0", count: decade)
+        case -2 ... -1: return "0." + String(repeating: "0", count: -decade - 1) + String(multiple)
+        default: return "\(multiple)×" + decadeLabel(decade)
+        }
     }
 
     /// `10` with the exponent in superscript digits, e.g. `10⁻³`, `10⁰`, `10¹²`.

@@ -1,11 +1,11 @@
 extension SVGPlot {
-    /// Light grid lines at the major ticks of both axes.
+    /// Light grid lines at the major and labelled ticks of both axes.
     func gridElements() -> [String] {
         var path = ""
-        for x in tickPixels(xAxis, along: .horizontal, majorOnly: true) {
+        for x in tickPixels(xAxis, along: .horizontal, gridOnly: true) {
             path += "M\(SVGText.number(x.pixel)) \(SVGText.number(frame.top))V\(SVGText.number(frame.bottom))"
         }
-        for y in tickPixels(yAxis, along: .vertical, majorOnly: true) {
+        for y in tickPixels(yAxis, along: .vertical, gridOnly: true) {
             path += "M\(SVGText.number(frame.left)) \(SVGText.number(y.pixel))H\(SVGText.number(frame.right))"
         }
         guard !path.isEmpty else { return [] }
@@ -26,7 +26,7 @@ extension SVGPlot {
         var majorPath = ""
         var minorPath = ""
         var labels = [String]()
-        for tick in tickPixels(xAxis, along: .horizontal, majorOnly: false) {
+        for tick in tickPixels(xAxis, along: .horizontal, gridOnly: false) {
             let length = tick.tick.isMajor ? Self.majorTickLength : Self.minorTickLength
             let mark = "M\(SVGText.number(tick.pixel)) \(SVGText.number(frame.bottom))v\(SVGText.number(length))"
             if tick.tick.isMajor { majorPath += mark } else { minorPath += mark }
@@ -36,7 +36,7 @@ extension SVGPlot {
                         anchor: "middle", size: Self.tickFontSize))
             }
         }
-        for tick in tickPixels(yAxis, along: .vertical, majorOnly: false) {
+        for tick in tickPixels(yAxis, along: .vertical, gridOnly: false) {
             let length = tick.tick.isMajor ? Self.majorTickLength : Self.minorTickLength
             let mark = "M\(SVGText.number(frame.left)) \(SVGText.number(tick.pixel))h\(SVGText.number(-length))"
             if tick.tick.isMajor { majorPath += mark } else { minorPath += mark }
@@ -96,12 +96,13 @@ extension SVGPlot {
     /// Direction of an axis on the page.
     enum AxisDirection { case horizontal, vertical }
 
-    /// The ticks of `axis` inside the data area with their pixel coordinate along the axis.
-    func tickPixels(_ axis: PlotAxis, along direction: AxisDirection, majorOnly: Bool)
+    /// The ticks of `axis` inside the data area with their pixel coordinate along the axis;
+    /// with `gridOnly`, only those that get a grid line (major or labelled).
+    func tickPixels(_ axis: PlotAxis, along direction: AxisDirection, gridOnly: Bool)
         -> [(tick: AxisTick, pixel: Double)]
     {
         axis.ticks.compactMap { tick in
-            guard !majorOnly || tick.isMajor,
+            guard !gridOnly || tick.isMajor || tick.label != nil,
                 let fraction = axis.fraction(ofPosition: tick.position),
                 fraction >= -1e-9, fraction <= 1 + 1e-9
             else { return nil }

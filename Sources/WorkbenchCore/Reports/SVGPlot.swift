@@ -2,8 +2,10 @@
 ///
 /// The plot is `width` × `height` pixels: a framed data area with tick marks, tick labels and
 /// grid lines, axis labels, a title and a legend listing every series. Log axes get a major tick
-/// at each power of ten (labelled `10ᵏ`) and minor ticks at 2…9 × 10ᵏ; linear axes get ticks at
-/// 1/2/5 × 10ᵏ steps. Series take their colours from a fixed palette in order, and their
+/// at each power of ten (labelled `10ᵏ`, thinned when labels would collide) and minor ticks at
+/// 2…9 × 10ᵏ; on axes showing fewer than three decades, 2 × 10ᵏ and 5 × 10ᵏ are labelled too,
+/// in plain digits near 1. Linear axes get ticks at 1/2/5 × 10ᵏ steps. The legend sits in the
+/// corner of the data area that hides the fewest points. Series take their colours from a fixed palette in order, and their
 /// ``PlotSeries/Style`` decides how they are drawn: `measured` as a solid line with circle
 /// markers, `fitted` as a thin solid line, `reference` as a dashed line, `markers` as markers
 /// only.

@@ -32,6 +32,13 @@ public enum TerminationSignals {
         action.sa_flags = SA_RESTART
         sigaction(SIGINT, &action, nil)
         sigaction(SIGTERM, &action, nil)
+        // A parent may have started us with the signals blocked (the mask is inherited); threads
+        // created from here on inherit the unblocked mask.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         let thread = Thread {
             while true {
                 var byte: UInt8 = 0

@@ -1,0 +1,40 @@
+import Foundation
+
+/// Runs the test-only `workbench-fixture` executable (built next to the test bundle) as a
+/// separate process, for tests of signals, lost runs and concurrent writers.
+public enum FixtureProcess {
+    /// Path of the `workbench-fixture` binary in the build directory.
+    public static var executable: URL {
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var directory = testBinary.deletingLastPathComponent()
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent("workbench-fixture")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        return testBinary.deletingLastPathComponent().appendingPathComponent("workbench-fixture")
+    }
+
+    /// Starts the fixture CLI with `arguments`; output goes to the returned pipes.
+    public static func start(_ arguments: [String]) throws -> (process: Process, output: Pipe) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["OPENBLAS_NUM_THREADS"] = "1"
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        return (process, output)
+    }
+
+    /// Runs the fixture CLI to completion and returns its exit status and combined output.
+    public static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let (process, pipe) = try start(arguments)
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+import WorkbenchCore
+
+@Suite("Report SVG plots")
+struct ReportSVGPlotTests {
+    private func inspect(_ figure: ReportFigure) -> (svg: String, inspection: SVGInspection) {
+        let svg = SVGPlot(figure).svg
+        return (svg, SVGInspection(svg))
+    }
+
+    @Test func outputIsWellFormedAndIdenticalBetweenRuns() {
+        let figure = ReportTestDocument.figure
+        let (svg, inspection) = inspect(figure)
+        #expect(inspection.isWellFormed)
+        #expect(svg == SVGPlot(figure).svg)
+        #expect(svg.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "))
+        #expect(inspection.elements(named: "svg").first?.attributes["width"] == "640")
+        #expect(inspection.elements(named: "svg").first?.attributes["height"] == "420")
+    }
+
+    @Test func logAxesLabelEveryDecadeInRange() {
+        let figure = ReportFigure(
+            id: "f", title: "t", xLabel: "n", yLabel: "err",
+            series: [PlotSeries(label: "s", points: [(1, 1e-3), (10, 1e-2), (1000, 1)])])
+        let texts = inspect(figure).inspection.texts
+        for label in ["10⁰", "10¹", "10²", "10³", "10⁻³", "10⁻²", "10⁻¹"] {
+            #expect(texts.contains(label), "missing tick label \(label)")
+        }
+        #expect(texts.contains("n"))
+        #expect(texts.contains("err"))
+    }
+
+    @Test func logAxesHaveMinorTicks() {
+        let figure = ReportFigure(
+            id: "f", title: "t", xLabel: "x", yLabel: "y",
+            series: [PlotSeries(label: "s", points: [(1, 1), (100, 100)])])
+        let paths = inspect(figure).inspection.elements(named: "path")
+        let minor = paths.first { $0.attributes["stroke-width"] == "0.8" }?.attributes["d"] ?? ""
+        // 2…9 × 10⁰ and 2…9 × 10¹, plus 0.9 in the margin below 10⁰, on both axes.
+        #expect(minor.filter { $0 == "M" }.count == 2 * 17)
+    }
+
+    @Test func narrowLogRangesAlsoLabelTwoAndFiveTimesPowersOfTen() {
+        let figure = ReportFigure(
+            id: "f", title: "t", xLabel: "K", yLabel: "err",
+            series: [PlotSeries(label: "s", points: [(10, 0.2), (320, 0.006)])])
+        let texts = inspect(figure).inspection.texts
+        for label in ["10", "20", "50", "100", "200", "0.01", "0.02", "0.05", "0.1", "0.2"] {
+            #expect(texts.contains(label), "missing tick label \(label)")
+        }
+        #expect(!texts.contains("10¹"))
+    }
+
+    @Test func legendListsEverySeriesAndReferenceIsDashed() {
+        let figure = ReportTestDocument.figure
+        let (svg, inspection) = inspect(figure)
+        for series in figure.series {
+            #expect(inspection.texts.contains(series.label), "legend misses \(series.label)")
+        }
+        #expect(svg.contains("runs &lt;seed &amp; 1&gt;"))
+        let referenceColor = "#2ca02c"
+        let dashed = inspection.elements(named: "path").filter {
+            $0.attributes["stroke-dasharray"] != nil
+        }
+        // The series line and its legend sample.
+        #expect(dashed.count == 2)
+        #expect(dashed.allSatisfy { $0.attributes["stroke"] == referenceColor })
+        let solidWithSeriesColor = inspection.elements(named: "path").filter {
+            $0.attributes["stroke"] == "#1f77b4" && $0.attributes["stroke-dasharray"] == nil
+        }
+        #expect(solidWithSeriesColor.count == 2)
+        // Measured points have markers, in the plot and in the legend (6 + 1), the markers-only
+        // series too (2 + 1).
+        #expect(inspection.elements(named: "circle").count == 10)
+    }
+
+    @Test(arguments: [ReportFigure.Scale.log, .linear])
+    func nonFiniteAndNonPositiveValuesAreSkipped(scale: ReportFigure.Scale) {
+        let figure = ReportFigure(
+            id: "bad", title: "bad values", xLabel: "x", yLabel: "y", xScale: scale, yScale: scale,
+            series: [
+                PlotSeries(label: "mixed", points: [
+                    (1, 1), (2, .nan), (.nan, 3), (4, .infinity), (-.infinity, 5), (0, 6), (-1, 7),
+                    (8, 0), (9, -2), (10, 10), (20, 20),
+                ]),
+                PlotSeries(label: "all bad", points: [(.nan, .nan), (.infinity, -.infinity)], style: .reference),
+                PlotSeries(label: "empty", points: [], style: .fitted),
+            ])
+        let (svg, inspection) = inspect(figure)
+        #expect(inspection.isWellFormed)
+        let lowered = svg.lowercased()
+        #expect(!lowered.contains("nan"))
+        #expect(!lowered.contains("inf"))
+        #expect(inspection.texts.contains("all bad"))
+        #expect(inspection.texts.contains("empty"))
+    }
+
+    @Test func figureWithoutPlottableDataStillHasAxes() {
+        let figure = ReportFigure(
+            id: "none", title: "nothing", xLabel: "x", yLabel: "y",
+            series: [PlotSeries(label: "zeros", points: [(0, 0), (-1, .nan)])])
+        let (svg, inspection) = inspect(figure)
+        #expect(inspection.isWellFormed)
+        #expect(inspection.texts.contains("no plottable data"))
+        for label in ["1", "2", "5", "10"] {
+            #expect(inspection.texts.contains(label), "missing tick label \(label)")
+        }
+        #expect(!svg.lowercased().contains("nan"))
+    }
+
+    @Test(arguments: [ReportFigure.Scale.log, .linear])
+    func degenerateRangesArePadded(scale: ReportFigure.Scale) {
+        for points in [[(x: 5.0, y: 3.0)], [(x: 2.0, y: 7.0), (x: 2.0, y: 7.0), (x: 2.0, y: 7.0)]] {
+            let figure = ReportFigure(
+                id: "one", title: "single", xLabel: "x", yLabel: "y", xScale: scale, yScale: scale,
+                series: [PlotSeries(label: "p", points: points)])
+            let (svg, inspection) = inspect(figure)
+            #expect(inspection.isWellFormed)
+            #expect(!svg.lowercased().contains("nan"))
+            #expect(inspection.elements(named: "circle").count == points.count + 1)
+            // At least two labelled ticks per axis, besides title, axis labels and legend.
+            #expect(inspection.texts.count >= 4 + 4)
+        }
+    }
+
+    @Test func linearAxesGetNiceTicks() throws {
+        let figure = ReportFigure(
+            id: "lin", title: "linear", xLabel: "t", yLabel: "v", xScale: .linear, yScale: .linear,
+            series: [PlotSeries(label: "line", points: [(0, 0), (10, 0.3)])])
+        let texts = inspect(figure).inspection.texts
+        for label in ["0", "2", "4", "6", "8", "10", "0.00", "0.05", "0.10", "0.15", "0.20", "0.25", "0.30"] {
+            #expect(texts.contains(label), "missing tick label \(label)")
+        }
+        #expect(!texts.contains("0.30000000000000004"))
+    }
+
+    @Test func linearTickStepsAreOneTwoOrFiveTimesAPowerOfTen() {
+        for (low, high) in [(-3.7, 12.2), (1e6, 4.5e6), (0.001, 0.0042), (-250.0, -20.0)] {
+            let figure = ReportFigure(
+                id: "lin", title: "", xLabel: "", yLabel: "", xScale: .linear, yScale: .linear,
+                series: [PlotSeries(label: "line", points: [(low, low), (high, high)])])
+            let inspection = SVGPlot(figure).svg
+            #expect(SVGInspection(inspection).isWellFormed)
+            #expect(!inspection.lowercased().contains("nan"))
+        }
+    }
+
+    @Test func xmlSpecialCharactersAreEscaped() {
+        let figure = ReportFigure(
+            id: "esc", title: "a < b & \"c\" 'd'", xLabel: "<x>", yLabel: "y & z",
+            series: [PlotSeries(label: "</text>", points: [(1, 1), (2, 2)])])
+        let (_, inspection) = inspect(figure)
+        #expect(inspection.isWellFormed)
+        #expect(inspection.texts.contains("a < b & \"c\" 'd'"))
+        #expect(inspection.texts.contains("<x>"))
+        #expect(inspection.texts.contains("y & z"))
+        #expect(inspection.texts.contains("</text>"))
+    }
+}
