@@ -28,7 +28,7 @@ public struct WorkbenchCommandLine {
         do {
             switch name {
             case "--help", "-h", "help":
-                if let topic = rest.first {
+                if let topic = rest.first, !topic.hasPrefix("-") {
                     guard let text = CommandHelp.text(for: topic) else {
                         throw UsageError("unknown command '\(topic)'", validChoices: CommandHelp.commands)
                     }

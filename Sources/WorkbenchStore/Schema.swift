@@ -121,18 +121,22 @@ public enum Schema {
         if found > currentVersion {
             throw StoreError.newerSchema(found: found, supported: currentVersion)
         }
-        guard found < target else { return found }
-        for version in (found + 1)...target {
-            try database.writeTransaction {
-                try database.execute(migrations[version - 1])
-                if version == 1 {
+        // Each step re-reads the version inside its write transaction: another process may have
+        // migrated the file between our read and our lock.
+        while true {
+            let done = try database.writeTransaction { () throws -> Bool in
+                let version = try database.userVersion
+                guard version < target else { return true }
+                try database.execute(migrations[version])
+                if version == 0 {
                     try database.run(
                         "INSERT INTO db_info(key, value) VALUES ('db_uuid', ?), ('created_at', ?)",
                         [.text(RunIdentifier.random()), .text(Timestamp.now())])
                 }
-                try database.setUserVersion(version)
+                try database.setUserVersion(version + 1)
+                return false
             }
+            if done { return found }
         }
-        return found
     }
 }

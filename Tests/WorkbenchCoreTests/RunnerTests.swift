@@ -83,7 +83,7 @@ struct RunnerProcessTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.path("db.sqlite")
-        let (process, pipe) = try FixtureProcess.start(["run", "fixture-sleep", "duration=30", "--db", path])
+        let (process, pipe) = try FixtureProcess.start(["run", "fixture-sleep", "steps=600", "--db", path])
         let runID = try #require(try waitForProgress(path, points: 3))
         kill(process.processIdentifier, signalNumber)
         _ = pipe.fileHandleForReading.readDataToEndOfFile()
@@ -102,7 +102,7 @@ struct RunnerProcessTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.path("db.sqlite")
-        let (process, pipe) = try FixtureProcess.start(["run", "fixture-sleep", "duration=30", "--db", path])
+        let (process, pipe) = try FixtureProcess.start(["run", "fixture-sleep", "steps=600", "--db", path])
         let runID = try #require(try waitForProgress(path, points: 3))
         Thread.sleep(forTimeInterval: RunRecorder.flushInterval + 0.5)
         kill(process.processIdentifier, SIGKILL)

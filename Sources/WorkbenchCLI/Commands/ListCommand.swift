@@ -7,7 +7,8 @@ struct ListCommand {
 
     func execute(_ scanner: inout ArgumentScanner) throws(UsageError) -> Int32 {
         let brief = scanner.flag("--brief")
-        let words = try scanner.positionals(validOptions: ["--brief"])
+        _ = try scanner.option("--db")  // accepted for uniformity; list reads no database
+        let words = try scanner.positionals(validOptions: ["--brief", "--db"])
         guard words.count <= 1 else { throw UsageError("list takes at most one experiment id") }
         let experiments = try words.first.map { id throws(UsageError) in [try registry.experiment(id)] }
             ?? registry.experiments

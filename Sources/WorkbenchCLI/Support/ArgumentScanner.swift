@@ -18,7 +18,7 @@ struct ArgumentScanner {
         while index < arguments.count {
             let argument = arguments[index]
             if argument == name {
-                guard index + 1 < arguments.count else {
+                guard index + 1 < arguments.count, !arguments[index + 1].hasPrefix("--") else {
                     throw UsageError("option \(name) needs a value")
                 }
                 guard found == nil else { throw UsageError("option \(name) is given twice") }

@@ -1,8 +1,9 @@
 import Foundation
 import WorkbenchCore
 
-/// `fixture-sleep`: records one point every `interval` seconds for `duration` seconds, so a test
-/// can signal or kill the process while a run is in progress.
+/// `fixture-sleep`: records `steps` points, sleeping `interval` seconds after each, so a test can
+/// signal or kill the process while a run is in progress (or, with `interval=0`, write many
+/// points quickly).
 public struct SleepFixture: Experiment {
     public init() {}
 
@@ -12,19 +13,18 @@ public struct SleepFixture: Experiment {
             paper: PaperReference(authors: "Nobody", title: "A fixture", venue: "tests"),
             summary: "Sleeps while recording points.",
             parameters: [
-                ParameterSpec("duration", .real(30), doc: "seconds to run", constraint: .nonNegative),
-                ParameterSpec("interval", .real(0.05), doc: "seconds between points", constraint: .positive),
+                ParameterSpec("steps", .int(600), doc: "points to record", constraint: .atLeastOne),
+                ParameterSpec("interval", .real(0.05), doc: "seconds between points", constraint: .nonNegative),
             ],
             claims: [], metrics: [MetricSpec("tick", "elapsed step", unit: "vs step")])
     }
 
     public func run(_ context: RunContext) throws {
-        let duration = try context.parameters.real("duration")
+        let steps = try context.parameters.int("steps")
         let interval = try context.parameters.real("interval")
-        let steps = Int((duration / interval).rounded())
         for step in 0..<steps {
             try context.record("tick", x: Double(step), Double(step) * interval)
-            Thread.sleep(forTimeInterval: interval)
+            if interval > 0 { Thread.sleep(forTimeInterval: interval) }
         }
     }
 
