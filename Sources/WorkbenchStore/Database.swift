@@ -24,6 +24,7 @@ public final class Database {
     ///   - busyTimeout: milliseconds to wait on a lock held by another connection.
     /// - Throws: `SQLiteError` if the file cannot be opened or is not a database.
     public init(path: String, mode: Mode = .readWrite, busyTimeout: Int32 = 10_000) throws(SQLiteError) {
+        _ = Self.libraryConfiguration
         var pointer: OpaquePointer?
         let flags: Int32 =
             mode == .readOnly
@@ -52,6 +53,9 @@ public final class Database {
     }
 
     deinit { sqlite3_close_v2(handle) }
+
+    /// One-time library settings, applied before the first connection opens.
+    private static let libraryConfiguration: Int32 = csqlite3_disable_memory_statistics()
 
     /// The SQLite library version, e.g. `3.40.1`.
     public static var libraryVersion: String { String(cString: sqlite3_libversion()) }

@@ -98,11 +98,15 @@ public final class RunStore {
     }
 
     /// Appends metric points in one transaction; `firstSequence` numbers them in recording order.
+    ///
+    /// The store does not check `(key, x)` uniqueness (an index for it would halve the write
+    /// rate); ``RunContext`` rejects duplicates before they reach the store.
     public func appendMetrics(runID: String, _ metrics: [StoredMetric], firstSequence: Int) throws {
         guard !metrics.isEmpty else { return }
         try database.writeTransaction {
             let statement = try database.prepare(
                 "INSERT INTO metrics(run_id, key, x, value, special, seq) VALUES (?, ?, ?, ?, ?, ?)")
+            try statement.bind(.text(runID), at: 1)
             for (offset, metric) in metrics.enumerated() {
                 let special: SQLValue
                 let value: SQLValue
@@ -120,10 +124,11 @@ public final class RunStore {
                     special = .null
                     value = .real(metric.value)
                 }
-                try statement.bind([
-                    .text(runID), .text(metric.key), metric.x.sqlReal, value, special,
-                    .integer(Int64(firstSequence + offset)),
-                ])
+                try statement.bind(.text(metric.key), at: 2)
+                try statement.bind(metric.x.sqlReal, at: 3)
+                try statement.bind(value, at: 4)
+                try statement.bind(special, at: 5)
+                try statement.bind(.integer(Int64(firstSequence + offset)), at: 6)
                 try statement.step()
                 statement.reset()
             }

@@ -55,8 +55,7 @@ public enum Schema {
             special TEXT CHECK (special IN ('nan','inf','-inf','-0')),
             seq INTEGER NOT NULL,
             PRIMARY KEY (run_id, seq)
-        ) STRICT;
-        CREATE UNIQUE INDEX metrics_by_key ON metrics(run_id, key, ifnull(x, 'scalar'));
+        ) STRICT, WITHOUT ROWID;
         CREATE TABLE checks(
             run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
             claim TEXT NOT NULL,

@@ -57,9 +57,13 @@ public final class Statement {
         }
     }
 
-    /// Resets the statement and clears its bindings, ready for the next execution.
+    /// Resets the statement for the next execution; bindings are kept until rebound or cleared.
     public func reset() {
         sqlite3_reset(handle)
+    }
+
+    /// Sets every parameter back to NULL.
+    public func clearBindings() {
         sqlite3_clear_bindings(handle)
     }
 

@@ -51,19 +51,6 @@ struct RunStoreTests {
         #expect(rows[5] == [.text("e"), .integer(0), .null])
     }
 
-    @Test("a metric key and abscissa can be stored only once per run")
-    func duplicateMetricsRejected() throws {
-        let store = try RunStore(path: try makeTemporaryPath())
-        let run = sampleRun()
-        try store.insertRun(run, parameters: [])
-        try store.appendMetrics(runID: run.runID, [StoredMetric(key: "s", x: nil, value: 1)], firstSequence: 0)
-        #expect(throws: SQLiteError.self) {
-            try store.appendMetrics(runID: run.runID, [StoredMetric(key: "s", x: nil, value: 2)], firstSequence: 1)
-        }
-        // The failed batch was rolled back as a whole.
-        #expect(try store.metrics(run.runID).count == 1)
-    }
-
     @Test("a run is finalised once; later attempts change nothing")
     func finishOnce() throws {
         let store = try RunStore(path: try makeTemporaryPath())

@@ -1,1 +1,76 @@
+import Foundation
 import WorkbenchCore
+import WorkbenchStore
+
+// Metric-recording throughput benchmark (run a release build):
+//   swift run -c release workbench-bench [points]
+// Writes `points` series points through the runner's recording path (RunContext → RunRecorder →
+// batched transactions in a WAL database) and, as peers measured in the same command, the same
+// schema with one committed transaction per point: (a) in WAL mode with synchronous=NORMAL, and
+// (b) with the rollback journal and synchronous=FULL, SQLite's defaults, which is how a tracker
+// that commits every logged value through a default connection writes (MLflow's SQLite store).
+// Prints points per second for each and the ratios.
+
+let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
+let points = arguments.first ?? 1_000_000
+let peerPoints = max(1, min(points, 2_000))
+let defaultPeerPoints = max(1, min(points, 200))
+let directory = FileManager.default.temporaryDirectory.appendingPathComponent("workbench-bench-\(UUID().uuidString)")
+try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: directory) }
+
+func newRun(_ store: RunStore) throws -> String {
+    let id = RunIdentifier.random()
+    try store.insertRun(
+        RunRecord(
+            runID: id, experiment: "bench", preset: "quick", status: "running", seed: 0, configHash: "h",
+            startedAt: Timestamp.now(), host: "bench", pid: 0, workbenchVersion: "bench", blasCore: "-",
+            blasThreads: 1, sqliteVersion: Database.libraryVersion),
+        parameters: [])
+    return id
+}
+
+// Workbench: the recording path every experiment uses.
+let batchedStore = try RunStore(path: directory.appendingPathComponent("batched.sqlite").path)
+let batchedRun = try newRun(batchedStore)
+let recorder = RunRecorder(runID: batchedRun, store: batchedStore)
+let context = RunContext(parameters: ParameterSet([:]), seed: 0, sink: recorder)
+let start = Date()
+for i in 0..<points {
+    try context.record("series.\(i % 16)", x: Double(i / 16), Double(i) * 1e-3)
+}
+try recorder.finalize(status: "finished", durationSeconds: 0, resultDigest: nil, error: nil, checks: [])
+let batchedSeconds = Date().timeIntervalSince(start)
+let stored = try batchedStore.database.scalar("SELECT count(*) FROM metrics")?.integerValue ?? 0
+precondition(stored == Int64(points), "lost points: stored \(stored) of \(points)")
+
+// Peer: one committed transaction per point, same schema and connection settings.
+let peerStore = try RunStore(path: directory.appendingPathComponent("per-point.sqlite").path)
+let peerRun = try newRun(peerStore)
+let peerStart = Date()
+for i in 0..<peerPoints {
+    try peerStore.appendMetrics(
+        runID: peerRun, [StoredMetric(key: "series.\(i % 16)", x: Double(i / 16), value: Double(i) * 1e-3)],
+        firstSequence: i)
+}
+let peerSeconds = Date().timeIntervalSince(peerStart)
+
+// Peer with SQLite's default durability settings.
+let defaultStore = try RunStore(path: directory.appendingPathComponent("defaults.sqlite").path)
+try defaultStore.database.execute("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL")
+let defaultRun = try newRun(defaultStore)
+let defaultStart = Date()
+for i in 0..<defaultPeerPoints {
+    try defaultStore.appendMetrics(
+        runID: defaultRun, [StoredMetric(key: "series.\(i % 16)", x: Double(i / 16), value: Double(i) * 1e-3)],
+        firstSequence: i)
+}
+let defaultSeconds = Date().timeIntervalSince(defaultStart)
+
+let batchedRate = Double(points) / batchedSeconds
+let peerRate = Double(peerPoints) / peerSeconds
+let defaultRate = Double(defaultPeerPoints) / defaultSeconds
+print("workbench recording (batches of \(RunRecorder.batchSize), WAL): \(points) points in \(String(format: "%.3f", batchedSeconds)) s = \(Int(batchedRate)) points/s")
+print("peer, one transaction per point (WAL):            \(peerPoints) points in \(String(format: "%.3f", peerSeconds)) s = \(Int(peerRate)) points/s")
+print("peer, one transaction per point (rollback journal, synchronous=FULL): \(defaultPeerPoints) points in \(String(format: "%.3f", defaultSeconds)) s = \(Int(defaultRate)) points/s")
+print("ratios: \(String(format: "%.0f", batchedRate / peerRate))× the WAL per-point peer, \(String(format: "%.0f", batchedRate / defaultRate))× the default-settings peer")
