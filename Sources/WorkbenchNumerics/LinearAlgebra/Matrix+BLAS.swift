@@ -1,5 +1,5 @@
 extension Matrix {
-    /// The product `α·op(A)·op(B)` computed by dgemm.
+    /// The product `α·op(A)·op(B)` computed by dgemm, where `op(X)` is `X` or `Xᵀ`.
     ///
     /// - Precondition: the inner dimensions of `op(A)` and `op(B)` agree.
     public static func product(
@@ -12,17 +12,10 @@ extension Matrix {
         let n = transB == .none ? b.columns : b.rows
         precondition(k == kb, "product: inner dimensions \(k) and \(kb) differ")
         var c = Matrix(rows: m, columns: n)
-        if k == 0 { return c }
-        a.storage.withUnsafeBufferPointer { pa in
-            b.storage.withUnsafeBufferPointer { pb in
-                c.storage.withUnsafeMutableBufferPointer { pc in
-                    BLAS.gemm(
-                        transA, transB, m: m, n: n, k: k, alpha: alpha,
-                        a: pa.baseAddress!, lda: a.rows, b: pb.baseAddress!, ldb: b.rows,
-                        beta: 0, c: pc.baseAddress!, ldc: m)
-                }
-            }
-        }
+        if m == 0 || n == 0 || k == 0 { return c }
+        BLAS.gemm(
+            transA, transB, m: m, n: n, k: k, alpha: alpha, a: a.storage, lda: a.rows,
+            b: b.storage, ldb: b.rows, beta: 0, c: &c.storage, ldc: m)
         return c
     }
 
@@ -36,21 +29,15 @@ extension Matrix {
         let n = transB == .none ? b.columns : b.rows
         precondition(m == rows && n == columns, "addProduct: result shape mismatch")
         precondition(k == (transB == .none ? b.rows : b.columns), "addProduct: inner mismatch")
+        if m == 0 || n == 0 { return }
         if k == 0 {
-            for i in storage.indices { storage[i] *= beta }
+            // BLAS semantics: with β = 0 the old contents are not read (so NaN does not propagate).
+            for i in storage.indices { storage[i] = beta == 0 ? 0 : beta * storage[i] }
             return
         }
-        let ldc = rows
-        a.storage.withUnsafeBufferPointer { pa in
-            b.storage.withUnsafeBufferPointer { pb in
-                storage.withUnsafeMutableBufferPointer { pc in
-                    BLAS.gemm(
-                        transA, transB, m: m, n: n, k: k, alpha: alpha,
-                        a: pa.baseAddress!, lda: a.rows, b: pb.baseAddress!, ldb: b.rows,
-                        beta: beta, c: pc.baseAddress!, ldc: ldc)
-                }
-            }
-        }
+        BLAS.gemm(
+            transA, transB, m: m, n: n, k: k, alpha: alpha, a: a.storage, lda: a.rows,
+            b: b.storage, ldb: b.rows, beta: beta, c: &storage, ldc: rows)
     }
 
     /// `A·B`.
@@ -62,25 +49,19 @@ extension Matrix {
         let outCount = trans == .none ? rows : columns
         precondition(x.count == inCount, "applied(to:): vector length \(x.count) ≠ \(inCount)")
         var y = [Double](repeating: 0, count: outCount)
-        if inCount == 0 { return y }
-        storage.withUnsafeBufferPointer { pa in
-            BLAS.gemv(
-                trans, m: rows, n: columns, alpha: 1, a: pa.baseAddress!, lda: rows, x: x, beta: 0,
-                y: &y)
-        }
+        if inCount == 0 || outCount == 0 { return y }
+        BLAS.gemv(trans, m: rows, n: columns, alpha: 1, a: storage, lda: rows, x: x, beta: 0, y: &y)
         return y
     }
 
-    /// The Gram matrix `AᵀA` (`n × n`, symmetric) computed by dsyrk.
+    /// The Gram matrix `AᵀA` (`n × n`, `(AᵀA)_ij = Σ_k a_ki·a_kj`) computed by dsyrk; the upper
+    /// triangle is mirrored, so the result is exactly symmetric.
     public var gram: Matrix {
         var c = Matrix(rows: columns, columns: columns)
-        storage.withUnsafeBufferPointer { pa in
-            c.storage.withUnsafeMutableBufferPointer { pc in
-                BLAS.syrk(
-                    .transpose, n: columns, k: rows, alpha: 1, a: pa.baseAddress!, lda: rows,
-                    beta: 0, c: pc.baseAddress!, ldc: columns)
-            }
-        }
+        if columns == 0 || rows == 0 { return c }
+        BLAS.syrk(
+            .transpose, n: columns, k: rows, alpha: 1, a: storage, lda: rows, beta: 0, c: &c.storage,
+            ldc: columns)
         c.mirrorUpperTriangle()
         return c
     }

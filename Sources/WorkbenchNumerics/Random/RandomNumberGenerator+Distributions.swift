@@ -33,7 +33,7 @@ extension RandomNumberGenerator {
         }
     }
 
-    /// Fills `count` standard normal draws.
+    /// `count` standard normal draws, in order.
     public mutating func gaussianVector(_ count: Int) -> [Double] {
         var values = [Double]()
         values.reserveCapacity(count)
@@ -41,7 +41,8 @@ extension RandomNumberGenerator {
         return values
     }
 
-    /// An integer uniform on `0..<bound` by Lemire's nearly-divisionless method (no modulo bias).
+    /// An integer uniform on `0..<bound` by Lemire's nearly-divisionless method (no modulo bias):
+    /// the high word of `next()·bound`, rejecting draws whose low word is below `2⁶⁴ mod bound`.
     public mutating func nextBounded(_ bound: UInt64) -> UInt64 {
         precondition(bound > 0, "bound must be positive")
         var product = next().multipliedFullWidth(by: bound)
@@ -54,37 +55,16 @@ extension RandomNumberGenerator {
         return product.high
     }
 
-    /// A uniformly random point on the unit sphere `S^{d−1}` (a normalised Gaussian vector).
+    /// A uniformly random point on the unit sphere `S^{d−1}` (a normalised Gaussian vector
+    /// `g/‖g‖₂`, whose law is rotation invariant).
+    ///
+    /// - Precondition: `dimension ≥ 1` (the sphere in `ℝ⁰` is empty).
     public mutating func unitSphereVector(dimension: Int) -> [Double] {
+        precondition(dimension >= 1, "unitSphereVector needs dimension ≥ 1, got \(dimension)")
         while true {
             let g = gaussianVector(dimension)
             let norm = g.reduce(0) { $0 + $1 * $1 }.squareRoot()
             if norm > 0 { return g.map { $0 / norm } }
         }
-    }
-}
-
-extension Matrix {
-    /// An `rows × columns` matrix of i.i.d. `N(0, σ²)` entries, filled in column-major order.
-    public static func gaussian<G: RandomNumberGenerator>(
-        rows: Int, columns: Int, standardDeviation: Double = 1, using generator: inout G
-    ) -> Matrix {
-        var values = [Double]()
-        values.reserveCapacity(rows * columns)
-        for _ in 0..<(rows * columns) { values.append(standardDeviation * generator.nextGaussian()) }
-        return Matrix(rows: rows, columns: columns, columnMajor: values)
-    }
-
-    /// A Haar-distributed `n × n` orthogonal matrix: `Q·diag(sign r_ii)` from the QR factorisation
-    /// of a Gaussian matrix (Mezzadri's correction makes the law exactly Haar).
-    public static func randomOrthogonal<G: RandomNumberGenerator>(
-        _ n: Int, using generator: inout G
-    ) throws(LinearAlgebraError) -> Matrix {
-        let (q, r) = try gaussian(rows: n, columns: n, using: &generator).orthonormalFactor()
-        var result = q
-        for j in 0..<n where r[j] < 0 {
-            for i in 0..<n { result[i, j] = -result[i, j] }
-        }
-        return result
     }
 }

@@ -1,10 +1,18 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Least-squares straight line `y ≈ intercept + slope·x`, ordinary or weighted, with the
 /// standard error of the slope and its 95 % confidence interval.
 ///
 /// OLS: `slope = Sxy/Sxx`, `se = √(RSS/(N−2)/Sxx)`. WLS with weights `w_i` minimises
 /// `Σ w_i r_i²`; the reported standard error scales the weighted covariance by the residual
 /// variance `Σ w_i r_i²/(N−2)` (so it does not trust the weights' absolute size). The interval is
-/// `slope ± t_{0.975, N−2}·se`. With exactly two points the line interpolates and `se` is `nan`.
+/// `slope ± t_{0.975, N−2}·se`. Here `N` counts the points with a positive weight: a point of weight
+/// zero does not enter the fit, so it adds no degree of freedom. With exactly two such points the
+/// line interpolates and `se` is `nan`.
 public struct LinearFit: Sendable, Equatable {
     public let slope: Double
     public let intercept: Double
@@ -16,7 +24,7 @@ public struct LinearFit: Sendable, Equatable {
     public let confidenceHigh: Double
     /// Coefficient of determination (weighted when weights are given).
     public let rSquared: Double
-    /// Number of points used.
+    /// Number of points used (those with a positive weight; all points for OLS).
     public let pointCount: Int
 
     /// Fits `y` on `x`.
@@ -25,7 +33,8 @@ public struct LinearFit: Sendable, Equatable {
     ///   - x: abscissae; at least two distinct values.
     ///   - y: ordinates, same length.
     ///   - weights: optional non-negative weights, same length (OLS when `nil`).
-    /// - Returns: `nil` when fewer than two points or all `x` equal, or any input is not finite.
+    /// - Returns: `nil` when the lengths differ, when fewer than two points have a positive weight
+    ///   or all of those share one `x`, or when any input is not finite or a weight is negative.
     public init?(x: [Double], y: [Double], weights: [Double]? = nil) {
         let n = x.count
         guard n >= 2, y.count == n, weights.map({ $0.count == n }) ?? true else { return nil }
@@ -33,7 +42,12 @@ public struct LinearFit: Sendable, Equatable {
         let w = weights ?? [Double](repeating: 1, count: n)
         guard w.allSatisfy({ $0.isFinite && $0 >= 0 }) else { return nil }
         let sw = w.reduce(0, +)
-        guard sw > 0 else { return nil }
+        let used = w.reduce(0) { $1 > 0 ? $0 + 1 : $0 }
+        guard sw > 0, used >= 2 else { return nil }
+        // Decide "all x equal" exactly: the rounded mean of equal values can differ from them, which
+        // would leave a tiny positive Sxx and a meaningless slope.
+        let usedX = zip(x, w).filter { $0.1 > 0 }.map(\.0)
+        guard let firstX = usedX.first, usedX.contains(where: { $0 != firstX }) else { return nil }
         var mx = 0.0
         var my = 0.0
         for i in 0..<n {
@@ -61,10 +75,10 @@ public struct LinearFit: Sendable, Equatable {
             rss += w[i] * r * r
         }
         rSquared = syy > 0 ? 1 - rss / syy : 1
-        pointCount = n
-        if n > 2 {
-            slopeStandardError = (rss / Double(n - 2) / sxx).squareRoot()
-            let t = StudentT.quantile975(degreesOfFreedom: n - 2)
+        pointCount = used
+        if used > 2 {
+            slopeStandardError = (rss / Double(used - 2) / sxx).squareRoot()
+            let t = StudentT.quantile975(degreesOfFreedom: used - 2)
             confidenceLow = slope - t * slopeStandardError
             confidenceHigh = slope + t * slopeStandardError
         } else {
@@ -87,9 +101,3 @@ public struct LinearFit: Sendable, Equatable {
         confidenceLow <= value && value <= confidenceHigh
     }
 }
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif

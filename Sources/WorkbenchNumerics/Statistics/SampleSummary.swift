@@ -43,51 +43,18 @@ public struct SampleSummary: Sendable, Equatable {
     /// Standard error of the mean `sd/√N`.
     public var standardError: Double { standardDeviation / Double(count).squareRoot() }
 
-    /// The `p`-quantile of an ascending sample by linear interpolation (numpy's default rule:
-    /// position `p·(N−1)`).
+    /// The `p`-quantile of an ascending sample by linear interpolation (numpy's default rule):
+    /// with `h = p·(N−1)` and `k = ⌊h⌋`, `Q(p) = x_(k) + (h − k)·(x_(k+1) − x_(k))` (zero-based
+    /// order statistics). `nan` for an empty sample.
+    ///
+    /// - Precondition: `0 ≤ p ≤ 1`.
     public static func quantile(sorted: [Double], _ p: Double) -> Double {
+        precondition((0...1).contains(p), "quantile: p = \(p) is outside [0, 1]")
         guard !sorted.isEmpty else { return .nan }
         let position = p * Double(sorted.count - 1)
         let lower = Int(position.rounded(.down))
         let upper = min(lower + 1, sorted.count - 1)
         let fraction = position - Double(lower)
         return sorted[lower] + fraction * (sorted[upper] - sorted[lower])
-    }
-}
-
-/// Rank correlations.
-public enum RankCorrelation {
-    /// Spearman's ρ: the Pearson correlation of the ranks (ties get their average rank).
-    public static func spearman(_ x: [Double], _ y: [Double]) -> Double {
-        precondition(x.count == y.count, "spearman: samples must have equal length")
-        let rx = ranks(x)
-        let ry = ranks(y)
-        let n = Double(x.count)
-        let mx = rx.reduce(0, +) / n
-        let my = ry.reduce(0, +) / n
-        var sxy = 0.0
-        var sxx = 0.0
-        var syy = 0.0
-        for i in 0..<x.count {
-            sxy += (rx[i] - mx) * (ry[i] - my)
-            sxx += (rx[i] - mx) * (rx[i] - mx)
-            syy += (ry[i] - my) * (ry[i] - my)
-        }
-        return sxy / (sxx * syy).squareRoot()
-    }
-
-    /// Average ranks (1-based) of `values`.
-    public static func ranks(_ values: [Double]) -> [Double] {
-        let order = values.indices.sorted { values[$0] < values[$1] }
-        var result = [Double](repeating: 0, count: values.count)
-        var start = 0
-        while start < order.count {
-            var end = start
-            while end + 1 < order.count && values[order[end + 1]] == values[order[start]] { end += 1 }
-            let averageRank = Double(start + end) / 2 + 1
-            for k in start...end { result[order[k]] = averageRank }
-            start = end + 1
-        }
-        return result
     }
 }
