@@ -109,9 +109,25 @@ struct CommandTests {
         #expect(first == second)
         let readme = String(decoding: first[0], as: UTF8.self)
         #expect(readme.contains("## Claims") && readme.contains("## Provenance"))
+        #expect(harness.run(["report", "fixture-powerlaw", "--out", out, "--check"]).status == ExitCode.success)
+        try Data("edited".utf8).write(to: folder.appendingPathComponent("err.csv"))
+        let check = harness.run(["report", "fixture-powerlaw", "--out", out, "--check"])
+        #expect(check.status == ExitCode.failure)
+        #expect(check.output.contains("err.csv"))
         let missing = harness.run(["report", "fixture-sleep", "--out", out])
         #expect(missing.status == ExitCode.usage)
         #expect(missing.errors.contains("no finished run of fixture-sleep"))
+    }
+
+    @Test("--dry-run prints the resolved configuration and writes nothing")
+    func dryRun() throws {
+        let harness = try CLIHarness()
+        defer { harness.directory.remove() }
+        let result = harness.run(["run", "fixture-powerlaw", "rate=0.25", "--preset", "paper", "--dry-run"])
+        #expect(result.status == ExitCode.success)
+        #expect(result.output.contains("fixture-powerlaw [paper] seed 7"))
+        #expect(result.output.contains("0.25") && result.output.contains("changed"))
+        #expect(!FileManager.default.fileExists(atPath: harness.database))
     }
 
     @Test("list shows parameters, presets and claims")

@@ -37,7 +37,7 @@ enum CommandHelp {
         case "run":
             return """
                 Usage: workbench run <experiment>|all [key=value ...] [--preset P] [--seed N]
-                                     [--jobs N] [--blas-threads N] [--db PATH]
+                                     [--jobs N] [--blas-threads N] [--db PATH] [--dry-run]
 
                 Runs an experiment and records it: the run row is written as `running` first, then
                 metrics, claim checks and a result digest; the run ends `finished`, `failed` (with
@@ -51,6 +51,7 @@ enum CommandHelp {
                   --blas-threads N OpenBLAS threads (default: $OPENBLAS_NUM_THREADS, else 1);
                                    recorded, since it can change the last bits of LAPACK results
                   --db PATH        database file
+                  --dry-run        print the resolved configuration and exit without running
 
                 `all` runs every experiment with its defaults (parameter overrides need one
                 experiment). Bad input exits 64 and writes nothing. Exit 1 if a run failed.
@@ -93,11 +94,13 @@ enum CommandHelp {
                 """
         case "report":
             return """
-                Usage: workbench report <experiment>|all [--run R] [--preset P] [--out DIR] [--db PATH]
+                Usage: workbench report <experiment>|all [--run R] [--preset P] [--out DIR] [--check]
+                                        [--db PATH]
 
                 Regenerates DIR/<id>/README.md, one CSV per table and SVG figures from the database
                 alone (default DIR: Reports). Uses the latest finished run (of preset P if given),
-                or run R. The same database gives byte-identical files.
+                or run R. The same database gives byte-identical files. With --check nothing is
+                written: exit 1 if the files on disk differ from what the database renders.
 
                 """
         case "check":

@@ -6,13 +6,14 @@ import WorkbenchStore
 struct ReportCommand {
     let context: WorkbenchCommandLine
 
-    static let options = ["--run", "--preset", "--out", "--db"]
+    static let options = ["--run", "--preset", "--out", "--db", "--check"]
 
     func execute(_ scanner: inout ArgumentScanner) throws(UsageError) -> Int32 {
         let runOption = try scanner.option("--run")
         let preset = try scanner.option("--preset")
         let outDirectory = try scanner.option("--out") ?? "Reports"
         let path = context.databasePath(try scanner.option("--db"))
+        let checkOnly = scanner.flag("--check")
         let words = try scanner.positionals(validOptions: Self.options)
         guard words.count == 1 else { throw UsageError("report takes one experiment id or `all`") }
         let experiments = try context.registry.selection(words[0])
@@ -22,6 +23,7 @@ struct ReportCommand {
         let store = try DatabaseLocation.openForReading(path)
         let databaseName = URL(fileURLWithPath: path).lastPathComponent
         var written = 0
+        var stale = 0
         for experiment in experiments {
             let id = experiment.descriptor.id
             let runID: String
@@ -47,6 +49,16 @@ struct ReportCommand {
                     store, runID: runID, experiment: experiment, databaseName: databaseName)
                 let files = ReportRenderer.render(document)
                 let directory = URL(fileURLWithPath: outDirectory).appendingPathComponent(id)
+                if checkOnly {
+                    let differing = ReportFileWriter.differences(in: directory, from: files)
+                    if differing.isEmpty {
+                        context.console.write("\(id): \(directory.path)/ matches run \(runID.prefix(12))\n")
+                    } else {
+                        stale += 1
+                        context.console.write("\(id): \(directory.path)/ differs from run \(runID.prefix(12)): \(differing.joined(separator: ", "))\n")
+                    }
+                    continue
+                }
                 try ReportFileWriter.replaceContents(of: directory, with: files)
                 context.console.write("\(id): report of run \(runID.prefix(12)) written to \(directory.path)/ (\(files.count) files)\n")
                 written += 1
@@ -55,6 +67,7 @@ struct ReportCommand {
                 return ExitCode.failure
             }
         }
+        if checkOnly { return stale == 0 ? ExitCode.success : ExitCode.failure }
         return written > 0 || experiments.count > 1 ? ExitCode.success : ExitCode.failure
     }
 }
@@ -62,6 +75,20 @@ struct ReportCommand {
 /// Writes a report's files, removing stale generated files (`.md`, `.csv`, `.svg`) left from an
 /// earlier rendering. Each file is written to a temporary name and renamed into place.
 enum ReportFileWriter {
+    /// Names of files that are missing, different, or left over compared with `files`.
+    static func differences(in directory: URL, from files: [ReportFile]) -> [String] {
+        var differing = files.filter { file in
+            let existing = try? Data(contentsOf: directory.appendingPathComponent(file.name))
+            return existing != Data(file.contents.utf8)
+        }.map(\.name)
+        let expected = Set(files.map(\.name))
+        let present = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        differing += present.filter { name in
+            !expected.contains(name) && [".md", ".csv", ".svg"].contains(where: { name.hasSuffix($0) })
+        }.sorted()
+        return differing
+    }
+
     static func replaceContents(of directory: URL, with files: [ReportFile]) throws {
         let manager = FileManager.default
         try manager.createDirectory(at: directory, withIntermediateDirectories: true)

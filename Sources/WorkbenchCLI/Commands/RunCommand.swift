@@ -6,7 +6,7 @@ import WorkbenchNumerics
 struct RunCommand {
     let context: WorkbenchCommandLine
 
-    static let options = ["--preset", "--seed", "--jobs", "--blas-threads", "--db"]
+    static let options = ["--preset", "--seed", "--jobs", "--blas-threads", "--db", "--dry-run"]
 
     func execute(_ scanner: inout ArgumentScanner) throws(UsageError) -> Int32 {
         let console = context.console
@@ -16,6 +16,7 @@ struct RunCommand {
             ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
         let blasThreads = try scanner.integerOption("--blas-threads", in: 1...256)
         let databaseOption = try scanner.option("--db")
+        let dryRun = scanner.flag("--dry-run")
         let words = try scanner.positionals(validOptions: Self.options)
         guard let target = words.first else {
             throw UsageError("run needs an experiment id or `all`", validChoices: context.registry.ids + ["all"])
@@ -32,6 +33,13 @@ struct RunCommand {
             let parameters = try ParameterResolver.resolve(
                 experiment.descriptor, preset: preset, assignments: assignments)
             plans.append((experiment, parameters, preset))
+        }
+        if dryRun {
+            for plan in plans {
+                console.write(ConfigurationListing.text(plan.experiment.descriptor, plan.parameters, preset: plan.preset,
+                    seed: seedOption.map { UInt64($0) } ?? plan.experiment.descriptor.defaultSeed))
+            }
+            return ExitCode.success
         }
         let path = context.databasePath(databaseOption)
         let store = try DatabaseLocation.openForWriting(path)
@@ -102,5 +110,18 @@ enum CheckTable {
             text += " [\(ReportNumber.format(low, digits: 3)), \(ReportNumber.format(high, digits: 3))]"
         }
         return text
+    }
+}
+
+/// The resolved configuration of a planned run (`run --dry-run`).
+enum ConfigurationListing {
+    static func text(_ descriptor: ExperimentDescriptor, _ parameters: ParameterSet, preset: String, seed: UInt64) -> String {
+        let rows: [[OutputCell]] = descriptor.parameters.map { spec in
+            let value = parameters.values[spec.key] ?? spec.defaultValue
+            return [.text(spec.key), .text(spec.kind.rawValue), .text(value.canonicalText),
+                    .text(value == spec.defaultValue ? "" : "changed")]
+        }
+        return "\(descriptor.id) [\(preset)] seed \(seed), config hash \(parameters.configHash(experiment: descriptor.id).prefix(16))\n"
+            + TabularOutput(columns: ["parameter", "kind", "value", "vs default"], rows: rows).render(.table) + "\n"
     }
 }
