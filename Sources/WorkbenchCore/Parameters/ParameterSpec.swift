@@ -75,10 +75,16 @@ public enum ParameterConstraint: Sendable {
 
     static func rangeSummary(_ low: Double?, _ high: Double?, _ exclusive: Bool) -> String {
         switch (low, high) {
-        case (let l?, let h?): return "\(exclusive ? ">" : "≥") \(ParameterValue.canonical(l)) and ≤ \(ParameterValue.canonical(h))"
-        case (let l?, nil): return "\(exclusive ? ">" : "≥") \(ParameterValue.canonical(l))"
-        case (nil, let h?): return "≤ \(ParameterValue.canonical(h))"
+        case (let l?, let h?): return "\(exclusive ? ">" : "≥") \(bound(l)) and ≤ \(bound(h))"
+        case (let l?, nil): return "\(exclusive ? ">" : "≥") \(bound(l))"
+        case (nil, let h?): return "≤ \(bound(h))"
         case (nil, nil): return "any"
         }
+    }
+
+    /// A bound as people write it: `1`, not `1.0`.
+    private static func bound(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return ParameterValue.canonical(value)
     }
 }
