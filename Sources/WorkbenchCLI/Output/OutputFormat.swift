@@ -134,13 +134,3 @@ enum JSONText {
         return result + "\""
     }
 }
-
-/// CSV field quoting (RFC 4180).
-enum CSVText {
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
-            return text
-        }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}

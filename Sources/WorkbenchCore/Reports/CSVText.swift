@@ -3,9 +3,9 @@
 /// A field is quoted when it contains a comma, a double quote, a line break or leading or
 /// trailing spaces; double quotes inside a quoted field are doubled. Every record, including
 /// the last, ends with `\n`.
-enum CSVText {
+public enum CSVText {
     /// One field, quoted when needed.
-    static func field(_ text: String) -> String {
+    public static func field(_ text: String) -> String {
         let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0.isNewline }
             || text.first == " " || text.last == " "
         guard needsQuotes else { return text }
@@ -13,12 +13,12 @@ enum CSVText {
     }
 
     /// One record (a line) from unquoted fields.
-    static func record(_ fields: [String]) -> String {
+    public static func record(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",") + "\n"
     }
 
     /// A header record followed by data records.
-    static func document(header: [String], rows: [[String]]) -> String {
+    public static func document(header: [String], rows: [[String]]) -> String {
         ([header] + rows).map(record).joined()
     }
 }
