@@ -107,6 +107,9 @@ struct CommandTests {
         #expect(harness.run(["report", "all", "--out", out]).status == ExitCode.success)
         let second = try names.map { try Data(contentsOf: folder.appendingPathComponent($0)) }
         #expect(first == second)
+        let index = try String(contentsOfFile: out + "/README.md", encoding: .utf8)
+        #expect(index.contains("[Fixture: noisy power law](fixture-powerlaw/README.md)"))
+        #expect(index.contains("2 pass, 0 fail, 1 inconclusive"))
         let readme = String(decoding: first[0], as: UTF8.self)
         #expect(readme.contains("## Claims") && readme.contains("## Provenance"))
         #expect(harness.run(["report", "fixture-powerlaw", "--out", out, "--check"]).status == ExitCode.success)

@@ -24,6 +24,7 @@ struct ReportCommand {
         let databaseName = URL(fileURLWithPath: path).lastPathComponent
         var written = 0
         var stale = 0
+        var indexRows: [ReportIndex.Row] = []
         for experiment in experiments {
             let id = experiment.descriptor.id
             let runID: String
@@ -48,6 +49,7 @@ struct ReportCommand {
                 let document = try ReportLoader.document(
                     store, runID: runID, experiment: experiment, databaseName: databaseName)
                 let files = ReportRenderer.render(document)
+                indexRows.append(ReportIndex.Row(document: document))
                 let directory = URL(fileURLWithPath: outDirectory).appendingPathComponent(id)
                 if checkOnly {
                     let differing = ReportFileWriter.differences(in: directory, from: files)
@@ -65,6 +67,23 @@ struct ReportCommand {
             } catch {
                 context.console.writeError("workbench: error: report for \(id) failed: \(error)\n")
                 return ExitCode.failure
+            }
+        }
+        if words[0] == "all" && !indexRows.isEmpty {
+            let index = ReportFile(name: "README.md", contents: ReportIndex.markdown(indexRows))
+            let directory = URL(fileURLWithPath: outDirectory)
+            if checkOnly {
+                if !ReportFileWriter.differences(in: directory, from: [index]).filter({ $0 == "README.md" }).isEmpty {
+                    stale += 1
+                    context.console.write("\(directory.path)/README.md differs\n")
+                }
+            } else {
+                do {
+                    try Data(index.contents.utf8).write(to: directory.appendingPathComponent(index.name), options: .atomic)
+                } catch {
+                    context.console.writeError("workbench: error: could not write the report index: \(error)\n")
+                    return ExitCode.failure
+                }
             }
         }
         if checkOnly { return stale == 0 ? ExitCode.success : ExitCode.failure }
