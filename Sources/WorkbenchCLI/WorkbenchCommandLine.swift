@@ -53,14 +53,14 @@ public struct WorkbenchCommandLine {
             var scanner = ArgumentScanner(command: name, rest)
             switch name {
             case "list": return try ListCommand(registry: registry, console: console).execute(&scanner)
-            case "run": return try RunCommand(context: self).execute(&scanner)
+            case "run": return try RunCommand(context: self, invocation: arguments).execute(&scanner)
             case "runs": return try RunsCommand(context: self).execute(&scanner)
             case "show": return try ShowCommand(context: self).execute(&scanner)
             case "compare": return try CompareCommand(context: self).execute(&scanner)
             case "sql": return try SQLCommand(context: self).execute(&scanner)
             case "report": return try ReportCommand(context: self).execute(&scanner)
             case "check": return try CheckCommand(context: self).execute(&scanner)
-            case "verify": return try VerifyCommand(context: self).execute(&scanner)
+            case "verify": return try VerifyCommand(context: self, invocation: arguments).execute(&scanner)
             default: throw UsageError("unknown command '\(name)'", validChoices: CommandHelp.commands)
             }
         } catch let error as UsageError {
@@ -71,6 +71,11 @@ public struct WorkbenchCommandLine {
             console.writeError("workbench: error: \(error)\n")
             return ExitCode.failure
         }
+    }
+
+    /// The command line as recorded in a run's provenance.
+    static func provenanceText(_ arguments: [String]) -> String {
+        (["workbench"] + arguments).joined(separator: " ")
     }
 
     /// The database path for a command (after `--db` was scanned).

@@ -2,7 +2,9 @@ internal import CSQLite3
 
 /// One SQLite connection.
 ///
-/// Writers open in WAL mode with `synchronous = NORMAL`, a busy timeout and foreign keys on;
+/// Connections open with a busy timeout and foreign keys on; ``enableWriteAheadLog()`` switches a
+/// writer to WAL mode with `synchronous = NORMAL` (``RunStore`` does so once it has checked the
+/// file is a workbench database, so a foreign file is never modified);
 /// read-only connections use `SQLITE_OPEN_READONLY` so a query can never modify the file.
 /// A connection is not thread-safe by itself: use one per thread, or serialise access.
 public final class Database {
@@ -43,13 +45,16 @@ public final class Database {
         // Reading the schema fails early with SQLITE_NOTADB on a file that is not a database.
         try execute("PRAGMA foreign_keys = ON")
         _ = try scalar("SELECT count(*) FROM sqlite_master")
-        if mode == .readWrite {
-            let journal = try scalar("PRAGMA journal_mode = WAL")?.textValue ?? ""
-            if journal.lowercased() != "wal" {
-                throw SQLiteError(code: SQLITE_ERROR, message: "could not enable WAL (got \(journal))")
-            }
-            try execute("PRAGMA synchronous = NORMAL")
+    }
+
+    /// Switches the file to write-ahead logging (readers never block the writer) with
+    /// `synchronous = NORMAL`: a commit survives a crash of the process, not of the machine.
+    public func enableWriteAheadLog() throws(SQLiteError) {
+        let journal = try scalar("PRAGMA journal_mode = WAL")?.textValue ?? ""
+        if journal.lowercased() != "wal" {
+            throw SQLiteError(code: SQLITE_ERROR, message: "could not enable WAL (got \(journal))")
         }
+        try execute("PRAGMA synchronous = NORMAL")
     }
 
     deinit { sqlite3_close_v2(handle) }

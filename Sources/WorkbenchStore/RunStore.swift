@@ -44,6 +44,10 @@ public final class RunStore {
             }
         }
         if mode == .readWrite {
+            if version > Schema.currentVersion {
+                throw StoreError.newerSchema(found: version, supported: Schema.currentVersion)
+            }
+            try database.enableWriteAheadLog()
             try Schema.migrate(database)
             return
         }
@@ -145,7 +149,10 @@ public final class RunStore {
     }
 
     /// Ends a run: status, end time, duration, digest, error and claim checks in one transaction.
-    /// Only a run still marked `running` is changed, so a finished run is never overwritten.
+    ///
+    /// Only the process that owns the run calls this. It changes a run still marked `running`, or
+    /// one that reconciliation marked `lost` while its process was in fact alive (e.g. after the
+    /// machine slept past the heartbeat limit); a run that already ended is never overwritten.
     ///
     /// - Returns: `true` if the row was updated.
     @discardableResult
@@ -158,7 +165,7 @@ public final class RunStore {
                 """
                 UPDATE runs SET status = ?, ended_at = ?, heartbeat_at = ?, duration_s = ?,
                     result_digest = ?, error = ?
-                WHERE run_id = ? AND status = 'running'
+                WHERE run_id = ? AND status IN ('running', 'lost')
                 """,
                 [
                     .text(status), .text(endedAt), .text(endedAt), .real(durationSeconds),
@@ -209,17 +216,18 @@ public final class RunStore {
 
     // MARK: - Reading
 
-    /// Resolves a unique run-id prefix to the full id.
+    /// Resolves a unique run-id prefix (any case) to the full id.
     public func resolveRunID(_ prefix: String) throws -> String {
-        let pattern = prefix.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "")
-        let rows = try database.query(
-            "SELECT run_id FROM runs WHERE run_id LIKE ? ORDER BY run_id LIMIT 50", [.text(pattern + "%")])
-        let ids = rows.compactMap { $0.first?.textValue }.filter { $0.hasPrefix(prefix) }
-        guard !prefix.isEmpty, let first = ids.first else { throw StoreError.noSuchRun(prefix) }
-        if ids.count > 1 && !ids.contains(prefix) {
-            throw StoreError.ambiguousRun(prefix, candidates: ids)
-        }
-        return ids.contains(prefix) ? prefix : first
+        let normalized = prefix.lowercased()
+        guard !normalized.isEmpty else { throw StoreError.noSuchRun(prefix) }
+        let ids = try database.query(
+            "SELECT run_id FROM runs WHERE substr(run_id, 1, ?) = ? ORDER BY run_id LIMIT 50",
+            [.integer(Int64(normalized.utf8.count)), .text(normalized)]
+        ).compactMap { $0.first?.textValue }
+        guard let first = ids.first else { throw StoreError.noSuchRun(prefix) }
+        if ids.contains(normalized) { return normalized }
+        if ids.count > 1 { throw StoreError.ambiguousRun(prefix, candidates: ids) }
+        return first
     }
 
     static let runColumns = """

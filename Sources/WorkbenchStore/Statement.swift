@@ -1,3 +1,4 @@
+import Foundation
 internal import CSQLite3
 
 /// A compiled SQLite statement; reusable after ``reset()``.
@@ -7,11 +8,29 @@ public final class Statement {
     /// The SQL text, carried into errors.
     public let sql: String
 
+    /// Compiles exactly one statement; text after it (other than spaces and comments) and an
+    /// empty statement are errors, so nothing is silently skipped.
     init(database: Database, sql: String) throws(SQLiteError) {
         var pointer: OpaquePointer?
-        let code = sqlite3_prepare_v2(database.handle, sql, -1, &pointer, nil)
-        guard code == SQLITE_OK, let prepared = pointer else {
+        var remainder = ""
+        let code = sql.withCString { text in
+            var tail: UnsafePointer<CChar>?
+            let result = sqlite3_prepare_v2(database.handle, text, -1, &pointer, &tail)
+            if let tail { remainder = String(cString: tail) }
+            return result
+        }
+        guard code == SQLITE_OK else {
+            sqlite3_finalize(pointer)
             throw SQLiteError(code: code, message: database.lastErrorMessage, sql: sql)
+        }
+        guard let prepared = pointer else {
+            throw SQLiteError(code: SQLITE_MISUSE, message: "empty statement", sql: sql)
+        }
+        if Self.hasStatement(remainder) {
+            sqlite3_finalize(prepared)
+            throw SQLiteError(
+                code: SQLITE_MISUSE, message: "only one statement is allowed, found more after the first",
+                sql: sql)
         }
         handle = prepared
         self.database = database
@@ -19,6 +38,24 @@ public final class Statement {
     }
 
     deinit { sqlite3_finalize(handle) }
+
+    /// Whether `text` holds anything but whitespace, semicolons and SQL comments.
+    static func hasStatement(_ text: String) -> Bool {
+        var rest = Substring(text)
+        while let first = rest.first {
+            if first.isWhitespace || first == ";" {
+                rest = rest.dropFirst()
+            } else if rest.hasPrefix("--") {
+                rest = rest.drop { $0 != "\n" }
+            } else if rest.hasPrefix("/*") {
+                guard let end = rest.range(of: "*/") else { return false }
+                rest = rest[end.upperBound...]
+            } else {
+                return true
+            }
+        }
+        return false
+    }
 
     /// `true` when the statement cannot modify the database (`sqlite3_stmt_readonly`).
     public var isReadOnly: Bool { sqlite3_stmt_readonly(handle) != 0 }

@@ -29,6 +29,12 @@ struct CommandTests {
         let shown = harness.run(["show", String(first.prefix(8))])
         #expect(shown.status == ExitCode.success)
         #expect(shown.output.contains("blas_core") && shown.output.contains("series (5)"))
+        let shownJSON = harness.run(["show", first, "--format", "json"])
+        #expect(shownJSON.output.contains("\"experiment\": \"fixture-powerlaw\""))
+        #expect(shownJSON.output.contains("\"checks\": [") && shownJSON.output.contains("\"metrics\": ["))
+        let shownCSV = harness.run(["show", first, "--format", "csv"])
+        #expect(shownCSV.output.hasPrefix("key,x,value\nerr,16.0,"))
+        #expect(shownCSV.output.contains("\nconstant,,"))
 
         let compared = harness.run(["compare", String(first.prefix(8)), String(second.prefix(8))])
         #expect(compared.status == ExitCode.success)

@@ -52,7 +52,8 @@ struct RunContextTests {
         let ns: [Double] = [10, 20, 40, 80, 160]
         let results = RunResults(
             runID: "", experiment: "e", preset: "quick", seed: 0, parameters: ParameterSet([:]),
-            metrics: ns.map { MetricPoint("err", x: $0, 3 / $0) } + [MetricPoint("c", 0.9)])
+            metrics: ns.map { MetricPoint("err", x: $0, 3 / $0) } + [MetricPoint("c", 0.9)]
+                + [MetricPoint("broken", x: 1, 1), MetricPoint("broken", x: 2, .nan), MetricPoint("broken", x: 4, 0.25)])
         let claims = [
             ClaimSpec("order1", statement: "", paperValue: "", expected: .around(-1, tolerance: 0.01), measure: .logLogSlope(series: "err")),
             ClaimSpec("order2", statement: "", paperValue: "", expected: .around(-2, tolerance: 0.01), measure: .logLogSlope(series: "err", xMin: 20)),
@@ -60,12 +61,22 @@ struct RunContextTests {
             ClaimSpec("scalar", statement: "", paperValue: "", expected: .between(0.8, 1), measure: .metric("c")),
             ClaimSpec("missing", statement: "", paperValue: "", expected: .atMost(1), measure: .metric("nope")),
             ClaimSpec("nan", statement: "", paperValue: "", expected: .atMost(1), measure: .computed { _ in Measurement(.nan) }),
+            ClaimSpec("broken", statement: "", paperValue: "", expected: .atMost(0), measure: .logLogSlope(series: "broken")),
         ]
         let checks = ClaimEvaluator.evaluate(claims, on: results)
-        #expect(checks.map(\.verdict) == [.pass, .fail, .inconclusive, .pass, .inconclusive, .fail])
+        #expect(checks.map(\.verdict) == [.pass, .fail, .inconclusive, .pass, .inconclusive, .fail, .fail])
         let slope = checks[0].measurement
         #expect(abs((slope?.value ?? 0) + 1) < 1e-12)  // exact power law: slope −1 to rounding
         #expect((slope?.ciLow ?? 0) <= -1 && -1 <= (slope?.ciHigh ?? 0))
+    }
+
+    @Test("worst-case reductions let a NaN win wherever it stands")
+    func nanPropagation() {
+        #expect([1.0, .nan, 3].maximumPropagatingNaN()?.isNaN == true)
+        #expect([1.0, 3, .nan].minimumPropagatingNaN()?.isNaN == true)
+        #expect([2.0, -1, 3].maximumPropagatingNaN() == 3)
+        #expect([2.0, -1, 3].minimumPropagatingNaN() == -1)
+        #expect([Double]().maximumPropagatingNaN() == nil)
     }
 
     @Test("the result digest ignores recording order but not a single bit of a value")

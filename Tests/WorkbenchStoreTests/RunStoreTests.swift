@@ -37,7 +37,7 @@ struct RunStoreTests {
             StoredMetric(key: "b", x: nil, value: .infinity),
             StoredMetric(key: "c", x: nil, value: -.infinity),
             StoredMetric(key: "d", x: 1, value: -0.0),
-            StoredMetric(key: "d", x: 2, value: 1e-320),
+            StoredMetric(key: "d", x: 2, value: Double.leastNormalMagnitude / 1024),
             StoredMetric(key: "e", x: nil, value: 0.1),
         ]
         try store.appendMetrics(runID: run.runID, metrics, firstSequence: 0)
@@ -68,12 +68,31 @@ struct RunStoreTests {
         #expect(try store.checks(run.runID) == [check])
     }
 
+    @Test("the owning process can still finish a run that reconciliation marked lost")
+    func finishAfterLost() throws {
+        let store = try RunStore(path: try makeTemporaryPath())
+        let run = sampleRun()
+        try store.insertRun(run, parameters: [])
+        #expect(try store.markLost(runID: run.runID, reason: "no heartbeat"))
+        #expect(try store.finishRun(runID: run.runID, status: "finished", endedAt: Timestamp.now(), durationSeconds: 1, resultDigest: "d", error: nil, checks: []))
+        #expect(try store.run(run.runID).status == "finished")
+    }
+
+    @Test("statements: exactly one; trailing comments are fine, a second statement or none is an error")
+    func singleStatements() throws {
+        let database = try Database(path: try makeTemporaryPath())
+        #expect(try database.scalar("SELECT 1; -- trailing comment\n /* block */ ;")?.integerValue == 1)
+        #expect(throws: SQLiteError.self) { try database.prepare("SELECT 1; SELECT 2") }
+        #expect(throws: SQLiteError.self) { try database.prepare("   -- nothing here") }
+    }
+
     @Test("run ids resolve from unique prefixes")
     func prefixes() throws {
         let store = try RunStore(path: try makeTemporaryPath())
         for id in ["abc111", "abc222", "def333"] { try store.insertRun(sampleRun(id), parameters: []) }
         #expect(try store.resolveRunID("def") == "def333")
         #expect(try store.resolveRunID("abc1") == "abc111")
+        #expect(try store.resolveRunID("DEF3") == "def333")
         #expect(throws: StoreError.ambiguousRun("abc", candidates: ["abc111", "abc222"])) { try store.resolveRunID("abc") }
         #expect(throws: StoreError.noSuchRun("zzz")) { try store.resolveRunID("zzz") }
         #expect(throws: StoreError.noSuchRun("")) { try store.resolveRunID("") }

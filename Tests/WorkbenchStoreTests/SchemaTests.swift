@@ -68,6 +68,7 @@ struct SchemaTests {
         #expect(throws: StoreError.self) { try RunStore(path: foreign) }
         let database = try Database(path: foreign, mode: .readOnly)
         #expect(try database.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'runs'")?.integerValue == 0)
+        #expect(try database.scalar("PRAGMA journal_mode")?.textValue == "delete")
 
         let garbage = try makeTemporaryPath("garbage.sqlite")
         try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: garbage))

@@ -4,7 +4,9 @@ import WorkbenchNumerics
 
 /// Measurements of the spec §6 checks, computed from recorded metrics only (so reading a run
 /// back from the database reproduces every verdict). Each returns `nil` — verdict
-/// `inconclusive` — when its metrics are absent (part not selected, configuration not in grid).
+/// `inconclusive` — when its metrics are absent (part not selected, configuration not in grid),
+/// and a NaN measurement — verdict `fail` — when they are present but hold a non-finite (or, for
+/// log-log fits, non-positive) value, so a broken computation can never pass or go unnoticed.
 enum ClaimMeasures {
     /// OLS log-log slope of the series `key` (optionally `x ≤ xMax`), with its 95 % interval.
     static func slope(_ results: RunResults, _ key: String, xMax: Double? = nil) -> LinearFit? {
@@ -13,9 +15,18 @@ enum ClaimMeasures {
         return LinearFit.powerLaw(x: points.map(\.x), y: points.map(\.value))
     }
 
+    /// NaN when the series `key` has at least two points that cannot be fitted; `nil` (not
+    /// measured) when it is absent or too short.
+    static func unfittable(_ results: RunResults, _ keys: String...) -> WorkbenchCore.Measurement? {
+        for key in keys where results.series(key).count >= 2 && slope(results, key) == nil {
+            return WorkbenchCore.Measurement(.nan, detail: "\(key) has non-finite or non-positive values")
+        }
+        return nil
+    }
+
     /// `|slope|` of `key` as a measurement (interval flipped accordingly).
     static func absoluteSlope(_ results: RunResults, _ key: String) -> WorkbenchCore.Measurement? {
-        guard let fit = slope(results, key) else { return nil }
+        guard let fit = slope(results, key) else { return unfittable(results, key) }
         let low = abs(fit.slope) - (fit.confidenceHigh - fit.confidenceLow) / 2
         let high = abs(fit.slope) + (fit.confidenceHigh - fit.confidenceLow) / 2
         return WorkbenchCore.Measurement(
@@ -25,7 +36,9 @@ enum ClaimMeasures {
 
     /// `|slope(R = small)| − |slope(R = large)|`: how much the rate flattens with R.
     static func flattening(_ results: RunResults, small: String, large: String) -> WorkbenchCore.Measurement? {
-        guard let a = slope(results, small), let b = slope(results, large) else { return nil }
+        guard let a = slope(results, small), let b = slope(results, large) else {
+            return unfittable(results, small, large)
+        }
         return WorkbenchCore.Measurement(
             abs(a.slope) - abs(b.slope),
             detail: "|slope| \(ReportNumber.format(abs(a.slope))) vs \(ReportNumber.format(abs(b.slope)))")
@@ -39,17 +52,17 @@ enum ClaimMeasures {
         var y = [Double]()
         for radius in radii {
             let label = "uniform." + MetricLabel.real("R", radius)
-            guard let s = results.scalar("\(label).s_max"), let c = results.scalar("\(label).C_hat"),
-                c > 0
-            else { continue }
+            guard let s = results.scalar("\(label).s_max"), let c = results.scalar("\(label).C_hat") else {
+                continue
+            }
+            guard c > 0, s.isFinite else {
+                return WorkbenchCore.Measurement(.nan, detail: "C_hat or s_max not finite and positive at \(label)")
+            }
             x.append(s * s)
             y.append(log(c))
         }
         guard let fit = LinearFit(x: x, y: y) else { return nil }
-        return WorkbenchCore.Measurement(
-            fit.slope, ciLow: fit.confidenceLow.isNaN ? nil : fit.confidenceLow,
-            ciHigh: fit.confidenceHigh.isNaN ? nil : fit.confidenceHigh,
-            detail: "OLS of ln C_hat on s_max² over \(fit.pointCount) radii")
+        return WorkbenchCore.Measurement(fit: fit, detail: "OLS of ln C_hat on s_max² over \(fit.pointCount) radii")
     }
 
     /// The horizons of the run with their moment keys.
@@ -64,6 +77,7 @@ enum ClaimMeasures {
         var h = [Double]()
         var beta = [Double]()
         for (horizon, label) in horizonLabels(results) {
+            if let broken = unfittable(results, "\(label).cov.err_mean") { return broken }
             guard let fit = slope(results, "\(label).cov.err_mean") else { continue }
             h.append(horizon)
             beta.append(abs(fit.slope))
@@ -77,6 +91,9 @@ enum ClaimMeasures {
     static func meanFasterThanCovariance(_ results: RunResults) -> WorkbenchCore.Measurement? {
         var worst: (Double, Double)?
         for (horizon, label) in horizonLabels(results) where horizon >= 1 {
+            if let broken = unfittable(results, "\(label).mean.err_mean", "\(label).cov.err_mean") {
+                return broken
+            }
             guard let mean = slope(results, "\(label).mean.err_mean"),
                 let cov = slope(results, "\(label).cov.err_mean")
             else { continue }
@@ -100,13 +117,16 @@ enum ClaimMeasures {
     ) -> WorkbenchCore.Measurement? {
         let values = results.series(key).filter { $0.x >= xMin && $0.x <= xMax }.map(\.value)
         guard values.count >= 2 else { return nil }
-        let increase = zip(values.dropFirst(), values).map { $0 - $1 }.max() ?? .nan
+        let increase = zip(values.dropFirst(), values).map { $0 - $1 }.maximumPropagatingNaN() ?? .nan
         return WorkbenchCore.Measurement(increase, detail: "over \(values.count) points")
     }
 
     /// The smallest value of series `key`.
     static func smallestValue(_ results: RunResults, _ key: String) -> WorkbenchCore.Measurement? {
         let values = results.series(key)
+        if let broken = values.first(where: { $0.value.isNaN }) {
+            return WorkbenchCore.Measurement(.nan, detail: "NaN at n = \(ReportNumber.format(broken.x, digits: 8))")
+        }
         guard let worst = values.min(by: { $0.value < $1.value }) else { return nil }
         return WorkbenchCore.Measurement(worst.value, detail: "at n = \(ReportNumber.format(worst.x, digits: 8))")
     }
@@ -117,7 +137,7 @@ enum ClaimMeasures {
         let values = keys.flatMap { results.series($0).map(\.value) }
         guard !values.isEmpty else { return nil }
         return WorkbenchCore.Measurement(
-            values.map(abs).max() ?? .nan, detail: "over \(values.count) points in \(keys.count) series")
+            values.map(abs).maximumPropagatingNaN() ?? .nan, detail: "over \(values.count) points in \(keys.count) series")
     }
 
     /// `min_n (gap_n − floor_n + 3·se_n)` for the Gaussian-extreme signal `label` (`n ≤ xMax`).
@@ -129,7 +149,8 @@ enum ClaimMeasures {
             guard let floor = results.value("\(label).gap_floor", at: point.x),
                 let se = results.value("\(label).gap_se", at: point.x)
             else { return nil }
-            worst = min(worst, point.value - floor + 3 * se)
+            let margin = point.value - floor + 3 * se
+            worst = margin.isNaN ? .nan : (worst.isNaN ? worst : min(worst, margin))
         }
         return WorkbenchCore.Measurement(worst, detail: "over \(gaps.count) token counts")
     }
@@ -138,10 +159,7 @@ enum ClaimMeasures {
     static func gapSlope(_ results: RunResults, label: String, xMax: Double) -> WorkbenchCore.Measurement? {
         let gaps = results.series("\(label).gap_mean").filter { $0.x <= xMax }
         guard let fit = LinearFit(x: gaps.map { (2 * log($0.x)).squareRoot() }, y: gaps.map(\.value))
-        else { return nil }
-        return WorkbenchCore.Measurement(
-            fit.slope, ciLow: fit.confidenceLow.isNaN ? nil : fit.confidenceLow,
-            ciHigh: fit.confidenceHigh.isNaN ? nil : fit.confidenceHigh,
-            detail: "OLS over \(fit.pointCount) token counts")
+        else { return gaps.count >= 2 ? WorkbenchCore.Measurement(.nan, detail: "gap series not finite") : nil }
+        return WorkbenchCore.Measurement(fit: fit, detail: "OLS over \(fit.pointCount) token counts")
     }
 }

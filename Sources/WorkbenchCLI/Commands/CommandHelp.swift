@@ -75,7 +75,9 @@ enum CommandHelp {
                 Usage: workbench show <run> [--all-metrics] [--format table|csv|json|md] [--db PATH]
 
                 Shows provenance, parameters, claim checks and metrics of one run (series are
-                summarised unless --all-metrics).
+                summarised unless --all-metrics). --format json prints one object with `run`,
+                `parameters`, `checks` and every metric point; --format csv prints every metric
+                point (key, x, value).
 
                 """
         case "compare":

@@ -5,6 +5,8 @@ import WorkbenchNumerics
 /// `workbench run`: validate everything, then run and record each selected experiment.
 struct RunCommand {
     let context: WorkbenchCommandLine
+    /// The arguments as typed, recorded with the run.
+    let invocation: [String]
 
     static let options = ["--preset", "--seed", "--jobs", "--blas-threads", "--db", "--dry-run"]
 
@@ -48,7 +50,7 @@ struct RunCommand {
 
         BLASConfiguration.setThreadCount(
             blasThreads ?? context.environment["OPENBLAS_NUM_THREADS"].flatMap(Int.init) ?? 1)
-        let commandLine = (["workbench"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+        let commandLine = WorkbenchCommandLine.provenanceText(invocation)
         var exitStatus = ExitCode.success
         for plan in plans {
             let descriptor = plan.experiment.descriptor

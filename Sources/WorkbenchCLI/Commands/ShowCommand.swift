@@ -16,6 +16,16 @@ struct ShowCommand {
         do {
             let record = try store.run(runID)
             let console = context.console
+            switch format {
+            case .json:
+                console.write(try jsonDocument(store, record))
+                return ExitCode.success
+            case .csv:
+                console.write(metricTable(try store.metrics(runID), all: true).render(.csv))
+                return ExitCode.success
+            case .table, .md:
+                break
+            }
             console.write("# run \(record.runID)\n\n")
             console.write(ProvenanceTable.of(record).render(format) + "\n")
             console.write("## parameters\n\n")
@@ -33,6 +43,29 @@ struct ShowCommand {
         } catch {
             throw UsageError(String(describing: error))
         }
+    }
+
+    /// One JSON object: `run` (provenance), `parameters`, `checks` and every metric point.
+    private func jsonDocument(_ store: RunStore, _ record: RunRecord) throws -> String {
+        let provenance = ProvenanceTable.of(record)
+        let runObject = "{" + provenance.rows.map { row in
+            "\(row[0].json): \(row[1].json)"
+        }.joined(separator: ", ") + "}"
+        let parameters = TabularOutput(
+            columns: ["key", "value", "kind"],
+            rows: try store.parameters(record.runID).map { [.text($0.key), QueryOutput.cell($0.value), .text($0.kind)] })
+        let checks = TabularOutput(
+            columns: ["claim", "verdict", "measured", "ci_low", "ci_high", "expected", "paper", "statement"],
+            rows: try store.checks(record.runID).map { check in
+                [
+                    .text(check.claim), .text(check.verdict), check.measured.map(OutputCell.number) ?? .null,
+                    check.ciLow.map(OutputCell.number) ?? .null, check.ciHigh.map(OutputCell.number) ?? .null,
+                    .text(check.expected), .text(check.paper), .text(check.statement),
+                ]
+            })
+        let metrics = metricTable(try store.metrics(record.runID), all: true)
+        return "{\n\"run\": \(runObject),\n\"parameters\": \(parameters.render(.json).trimmingTrailingNewline),\n"
+            + "\"checks\": \(checks.render(.json).trimmingTrailingNewline),\n\"metrics\": \(metrics.render(.json).trimmingTrailingNewline)\n}\n"
     }
 
     private func metricTable(_ metrics: [StoredMetric], all: Bool) -> TabularOutput {
@@ -58,6 +91,10 @@ struct ShowCommand {
         }
         return TabularOutput(columns: ["key", "kind", "x range", "value (last)"], rows: rows)
     }
+}
+
+extension String {
+    fileprivate var trimmingTrailingNewline: String { hasSuffix("\n") ? String(dropLast()) : self }
 }
 
 /// The provenance of a run as a two-column table.

@@ -6,6 +6,8 @@ import WorkbenchStore
 /// `workbench verify`: rerun a recorded configuration and compare every metric bit for bit.
 struct VerifyCommand {
     let context: WorkbenchCommandLine
+    /// The arguments as typed, recorded with the run.
+    let invocation: [String]
 
     func execute(_ scanner: inout ArgumentScanner) throws(UsageError) -> Int32 {
         let jobs = try scanner.integerOption("--jobs", in: 1...256)
@@ -37,7 +39,7 @@ struct VerifyCommand {
         let request = RunRequest(
             experiment: experiment, parameters: parameters, preset: original.preset, seed: original.seed,
             databasePath: path, workers: jobs,
-            commandLine: (["workbench"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
+            commandLine: WorkbenchCommandLine.provenanceText(invocation),
             rerunOf: runID)
         let outcome: RunOutcome
         do {

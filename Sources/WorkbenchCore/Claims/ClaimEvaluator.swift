@@ -3,8 +3,9 @@ import WorkbenchNumerics
 /// Evaluates declared claims against a run's results.
 ///
 /// Verdicts: `pass` when the measured value lies in the expected interval, `fail` when it does
-/// not (a NaN measurement fails), `inconclusive` when the claim cannot be measured in this run
-/// (missing metric — e.g. its part was not selected — or too few points for a fit).
+/// not (a NaN measurement fails, and so does a slope over a series holding a non-finite or
+/// non-positive value), `inconclusive` when the claim cannot be measured in this run (missing
+/// metric — e.g. its part was not selected — or fewer than two points in the fit window).
 public enum ClaimEvaluator {
     /// Evaluates every claim of `descriptor` on `results`, in declaration order.
     public static func evaluate(_ claims: [ClaimSpec], on results: RunResults) -> [CheckResult] {
@@ -31,14 +32,11 @@ public enum ClaimEvaluator {
             let points = results.series(key).filter { point in
                 (xMin.map { point.x >= $0 } ?? true) && (xMax.map { point.x <= $0 } ?? true)
             }
-            guard
-                let fit = LinearFit.powerLaw(
-                    x: points.map(\.x), y: points.map(\.value))
-            else { return nil }
-            return Measurement(
-                fit.slope, ciLow: fit.confidenceLow.isNaN ? nil : fit.confidenceLow,
-                ciHigh: fit.confidenceHigh.isNaN ? nil : fit.confidenceHigh,
-                detail: "log-log slope over \(points.count) points")
+            guard points.count >= 2 else { return nil }
+            guard let fit = LinearFit.powerLaw(x: points.map(\.x), y: points.map(\.value)) else {
+                return Measurement(.nan, detail: "series has non-finite or non-positive values")
+            }
+            return Measurement(fit: fit, detail: "log-log slope over \(points.count) points")
         case .computed(let compute):
             return compute(results)
         }

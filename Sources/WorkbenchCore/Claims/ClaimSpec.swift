@@ -1,3 +1,5 @@
+import WorkbenchNumerics
+
 /// One of the paper's claims, as a check the runner evaluates on a finished run.
 public struct ClaimSpec: Sendable {
     /// Short identifier, e.g. `A4` or `E1-a`.
@@ -88,6 +90,40 @@ public struct Measurement: Sendable, Equatable {
         self.ciLow = ciLow
         self.ciHigh = ciHigh
         self.detail = detail
+    }
+}
+
+extension Measurement {
+    /// The slope of `fit` with its 95 % confidence interval (omitted when undefined, e.g. for a
+    /// two-point fit).
+    public init(fit: LinearFit, detail: String? = nil) {
+        self.init(
+            fit.slope, ciLow: fit.confidenceLow.isNaN ? nil : fit.confidenceLow,
+            ciHigh: fit.confidenceHigh.isNaN ? nil : fit.confidenceHigh, detail: detail)
+    }
+}
+
+/// Worst-case reductions for claim measures in which a NaN must win (Swift's `max`/`min` keep a
+/// NaN only when it comes first, which would let a broken value pass a check).
+extension Sequence where Element == Double {
+    /// The largest element, or NaN if any element is NaN; `nil` when empty.
+    public func maximumPropagatingNaN() -> Double? {
+        var result: Double?
+        for value in self {
+            if value.isNaN { return .nan }
+            result = Swift.max(result ?? value, value)
+        }
+        return result
+    }
+
+    /// The smallest element, or NaN if any element is NaN; `nil` when empty.
+    public func minimumPropagatingNaN() -> Double? {
+        var result: Double?
+        for value in self {
+            if value.isNaN { return .nan }
+            result = Swift.min(result ?? value, value)
+        }
+        return result
     }
 }
 

@@ -1,33 +1,45 @@
 import Foundation
 import WorkbenchStore
 
-/// The runner's ``MetricSink``: buffers metric points and writes them to the run's database in
+/// The runner's ``MetricSink``: writes the run row, buffers metric points and writes them in
 /// batched transactions, keeps the run's heartbeat fresh, and finalises the run row.
 ///
 /// All database access goes through one connection guarded by one lock, so the experiment's
-/// threads, the heartbeat thread and a signal handler thread never interleave inside a
-/// transaction. Pending points are committed at least every ``flushInterval`` seconds (by the
-/// heartbeat) and on every exit path the process can observe.
+/// threads, the heartbeat thread and the signal thread never interleave inside a transaction.
+/// Recorded points reach the database when ``batchSize`` accumulate and otherwise within
+/// ``flushInterval`` seconds (a background thread flushes them), and on every exit path the
+/// process can observe.
 public final class RunRecorder: MetricSink, @unchecked Sendable {
     /// Points buffered before a write is forced.
     public static let batchSize = 4096
     /// Longest time recorded points stay only in memory, in seconds.
     public static let flushInterval: TimeInterval = 1
-    /// Interval between heartbeats, in seconds.
+    /// Interval between heartbeats, in seconds (a multiple of ``flushInterval``).
     public static let heartbeatInterval: TimeInterval = 2
 
+    /// The run this recorder writes.
     public let runID: String
     private let store: RunStore
     private let lock = NSLock()
     private var pending: [StoredMetric] = []
     private var nextSequence = 0
     private var lastFlush = Date()
+    private var inserted = false
     private var finalized = false
-    private var heartbeatThread: Thread?
+    private var backgroundThread: Thread?
 
     public init(runID: String, store: RunStore) {
         self.runID = runID
         self.store = store
+    }
+
+    /// Commits the run row and its parameters (under the lock, so a signal handler that
+    /// finalises the run waits for it).
+    public func insert(_ record: RunRecord, parameters: [StoredParameter]) throws {
+        try lock.withLock {
+            try store.insertRun(record, parameters: parameters)
+            inserted = true
+        }
     }
 
     public func append(_ points: [MetricPoint]) throws {
@@ -54,45 +66,50 @@ public final class RunRecorder: MetricSink, @unchecked Sendable {
 
     private func flushLocked() throws {
         lastFlush = Date()
-        guard !pending.isEmpty, !finalized else { return }
+        guard !pending.isEmpty, inserted, !finalized else { return }
         try store.appendMetrics(runID: runID, pending, firstSequence: nextSequence)
         nextSequence += pending.count
         pending.removeAll(keepingCapacity: true)
     }
 
-    /// Starts a background thread that refreshes `heartbeat_at` and flushes pending points.
-    public func startHeartbeat() {
+    /// Starts the background thread that flushes pending points every ``flushInterval`` and
+    /// refreshes `heartbeat_at` every ``heartbeatInterval``.
+    public func startBackgroundWrites() {
+        let ticksPerHeartbeat = max(1, Int((Self.heartbeatInterval / Self.flushInterval).rounded()))
         let thread = Thread { [weak self] in
-            while let recorder = self, !Thread.current.isCancelled {
-                Thread.sleep(forTimeInterval: Self.heartbeatInterval)
-                if Thread.current.isCancelled { break }
-                recorder.beat()
+            var tick = 0
+            while !Thread.current.isCancelled {
+                Thread.sleep(forTimeInterval: Self.flushInterval)
+                guard let recorder = self, !Thread.current.isCancelled else { break }
+                tick += 1
+                recorder.tick(heartbeat: tick % ticksPerHeartbeat == 0)
             }
         }
-        thread.name = "workbench-heartbeat"
-        heartbeatThread = thread
+        thread.name = "workbench-recorder"
+        lock.withLock { backgroundThread = thread }
         thread.start()
     }
 
-    private func beat() {
+    private func tick(heartbeat: Bool) {
         lock.withLock {
-            guard !finalized else { return }
+            guard inserted, !finalized else { return }
             try? flushLocked()
-            try? store.heartbeat(runID: runID, at: Timestamp.now())
+            if heartbeat { try? store.heartbeat(runID: runID, at: Timestamp.now()) }
         }
     }
 
     /// Flushes pending points and ends the run (once; later calls do nothing).
     ///
-    /// - Returns: `false` if the run was already finalised.
+    /// - Returns: `false` if this recorder had already finalised the run, never inserted it, or
+    ///   the row had already ended (so it was not changed).
     @discardableResult
     public func finalize(
         status: String, durationSeconds: Double, resultDigest: String?, error: String?,
         checks: [StoredCheck]
     ) throws -> Bool {
-        heartbeatThread?.cancel()
-        return try lock.withLock {
-            guard !finalized else { return false }
+        try lock.withLock {
+            backgroundThread?.cancel()
+            guard inserted, !finalized else { return false }
             do {
                 try flushLocked()
             } catch {

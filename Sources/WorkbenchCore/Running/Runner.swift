@@ -34,7 +34,7 @@ public struct RunRequest: Sendable {
 /// How a run ended.
 public struct RunOutcome: Sendable {
     public let runID: String
-    /// `finished` or `failed`.
+    /// `finished` or `failed`; `unrecorded` if the row had already been ended by someone else.
     public let status: String
     public let checks: [CheckResult]
     public let resultDigest: String?
@@ -60,10 +60,10 @@ public enum Runner {
             runID: runID, experiment: descriptor.id, preset: request.preset, seed: request.seed,
             configHash: request.parameters.configHash(experiment: descriptor.id),
             workers: request.workers, commandLine: request.commandLine, rerunOf: request.rerunOf)
-        try store.insertRun(record, parameters: request.parameters.storedParameters)
-
         let recorder = RunRecorder(runID: runID, store: store)
         let started = Date()
+        // The handler is in place before the row exists: a signal during the insert waits for
+        // it (the recorder's lock) and then ends the run as killed.
         TerminationSignals.setHandler { signalNumber in
             _ = try? recorder.finalize(
                 status: "killed", durationSeconds: Date().timeIntervalSince(started),
@@ -71,7 +71,8 @@ public enum Runner {
                 error: "terminated by \(TerminationSignals.name(of: signalNumber))", checks: [])
         }
         defer { TerminationSignals.setHandler(nil) }
-        recorder.startHeartbeat()
+        try recorder.insert(record, parameters: request.parameters.storedParameters)
+        recorder.startBackgroundWrites()
 
         let context = RunContext(
             parameters: request.parameters, seed: request.seed, workerCount: request.workers,
@@ -81,12 +82,12 @@ public enum Runner {
         } catch {
             let duration = Date().timeIntervalSince(started)
             let message = String(describing: error)
-            try recorder.finalize(
+            let ended = try recorder.finalize(
                 status: "failed", durationSeconds: duration, resultDigest: nil, error: message,
                 checks: [])
             return RunOutcome(
-                runID: runID, status: "failed", checks: [], resultDigest: nil,
-                durationSeconds: duration, error: message)
+                runID: runID, status: ended ? "failed" : "unrecorded", checks: [], resultDigest: nil,
+                durationSeconds: duration, error: ended ? message : "\(message); the run row had already ended")
         }
         let points = context.recordedPoints
         let results = RunResults(
@@ -95,9 +96,15 @@ public enum Runner {
         let checks = ClaimEvaluator.evaluate(descriptor.claims, on: results)
         let digest = ResultDigest.of(points)
         let duration = Date().timeIntervalSince(started)
-        try recorder.finalize(
+        let ended = try recorder.finalize(
             status: "finished", durationSeconds: duration, resultDigest: digest, error: nil,
             checks: checks.map(\.storedCheck))
+        guard ended else {
+            return RunOutcome(
+                runID: runID, status: "unrecorded", checks: checks, resultDigest: digest,
+                durationSeconds: duration,
+                error: "the run row had already ended (another process changed it); results were not stored")
+        }
         return RunOutcome(
             runID: runID, status: "finished", checks: checks, resultDigest: digest,
             durationSeconds: duration, error: nil)

@@ -19,21 +19,24 @@ let directory = FileManager.default.temporaryDirectory.appendingPathComponent("w
 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: directory) }
 
+func runRecord(_ id: String) -> RunRecord {
+    RunRecord(
+        runID: id, experiment: "bench", preset: "quick", status: "running", seed: 0, configHash: "h",
+        startedAt: Timestamp.now(), host: "bench", pid: 0, workbenchVersion: "bench", blasCore: "-",
+        blasThreads: 1, sqliteVersion: Database.libraryVersion)
+}
+
 func newRun(_ store: RunStore) throws -> String {
     let id = RunIdentifier.random()
-    try store.insertRun(
-        RunRecord(
-            runID: id, experiment: "bench", preset: "quick", status: "running", seed: 0, configHash: "h",
-            startedAt: Timestamp.now(), host: "bench", pid: 0, workbenchVersion: "bench", blasCore: "-",
-            blasThreads: 1, sqliteVersion: Database.libraryVersion),
-        parameters: [])
+    try store.insertRun(runRecord(id), parameters: [])
     return id
 }
 
 // Workbench: the recording path every experiment uses.
 let batchedStore = try RunStore(path: directory.appendingPathComponent("batched.sqlite").path)
-let batchedRun = try newRun(batchedStore)
+let batchedRun = RunIdentifier.random()
 let recorder = RunRecorder(runID: batchedRun, store: batchedStore)
+try recorder.insert(runRecord(batchedRun), parameters: [])
 let context = RunContext(parameters: ParameterSet([:]), seed: 0, sink: recorder)
 let start = Date()
 for i in 0..<points {
