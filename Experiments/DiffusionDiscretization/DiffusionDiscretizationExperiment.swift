@@ -1,3 +1,4 @@
+import Foundation
 import WorkbenchCore
 
 /// Geometry-aware discretization error of diffusion samplers (Hurault, Moreau, Peyré, 2026),
@@ -40,6 +41,27 @@ public struct DiffusionDiscretizationExperiment: Experiment {
     ///
     /// - Throws: ``ExperimentError`` / ``DiffusionDiscretizationError`` for unreadable spectra or
     ///   numerical failures.
+    /// A spectrum read from a file is data, not configuration: its eigenvalues are recorded as
+    /// the series `input.{label}.eigenvalue` (so they enter the result digest and `verify`
+    /// notices a changed file) and the file itself is attached to the run.
+    private func recordInput(
+        _ spectrum: SpectrumSpecification, eigenvalues: [Double], _ context: RunContext
+    ) throws {
+        let path: String
+        switch spectrum {
+        case .eigenvalueFile(let file), .covarianceFile(let file): path = file
+        case .powerLaw, .twoScale: return
+        }
+        try context.record(
+            "input.\(spectrum.label).eigenvalue", xs: eigenvalues.indices.map { Double($0 + 1) },
+            values: eigenvalues)
+        if let data = FileManager.default.contents(atPath: path) {
+            try context.attach(
+                name: "input-\(spectrum.label).txt", mediaType: "text/plain",
+                content: String(decoding: data, as: UTF8.self))
+        }
+    }
+
     public func run(_ context: RunContext) throws {
         let configuration = try RunConfiguration(context.parameters)
         var spectra = [[Double]]()
@@ -47,6 +69,7 @@ public struct DiffusionDiscretizationExperiment: Experiment {
         for (index, spectrum) in configuration.spectra.enumerated() {
             let lambdas = try spectrum.eigenvalues(dimension: configuration.dimension)
             spectra.append(lambdas)
+            try recordInput(spectrum, eigenvalues: lambdas, context)
             var generator = context.random("mean", .label(spectrum.label), .of(index))
             eigenMeans.append(
                 generator.gaussianVector(lambdas.count).map { configuration.meanScale * $0 })
