@@ -1,11 +1,15 @@
 /// One row of the `runs` table: a run's identity, status and provenance — where, when and with
 /// what it was computed, i.e. everything that could change its bits.
 public struct RunRecord: Sendable, Equatable {
+    /// Random 128-bit identifier, 32 lowercase hex digits.
     public var runID: String
+    /// Experiment id, e.g. `diffusion-discretization`.
     public var experiment: String
+    /// Preset the parameters started from (`quick`, `paper`, …).
     public var preset: String
     /// `running`, `finished`, `failed`, `killed` or `lost`.
     public var status: String
+    /// Master seed of every random stream of the run.
     public var seed: UInt64
     /// SHA-256 of the canonical typed parameters.
     public var configHash: String
@@ -13,17 +17,23 @@ public struct RunRecord: Sendable, Equatable {
     public var startedAt: String
     /// ISO-8601 UTC end time, `nil` while running.
     public var endedAt: String?
+    /// Wall-clock duration in seconds, `nil` while running.
     public var durationSeconds: Double?
+    /// Host name of the machine that ran it.
     public var host: String
+    /// Process id of the run (used to detect vanished runs on this host).
     public var pid: Int
     /// Commit of the source tree, `nil` outside a git checkout.
     public var gitCommit: String?
     /// Whether the tree had uncommitted changes.
     public var gitDirty: Bool?
+    /// Version of the workbench program.
     public var workbenchVersion: String
     /// OpenBLAS kernel (`openblas_get_corename`).
     public var blasCore: String
+    /// OpenBLAS thread count during the run.
     public var blasThreads: Int
+    /// SQLite library version.
     public var sqliteVersion: String
     /// SHA-256 over the IEEE-754 bits of all metrics in canonical order.
     public var resultDigest: String?

@@ -1,19 +1,26 @@
 /// The experiment-specific body of a report: headings, prose, tables and figures in order.
 /// The core adds the title, paper, configuration, claims table and provenance around it.
 public struct ReportContent: Sendable {
+    /// The blocks, rendered in order.
     public var blocks: [ReportBlock]
 
     public init(_ blocks: [ReportBlock] = []) { self.blocks = blocks }
 
+    /// Appends a section heading (rendered as `##`).
     public mutating func heading(_ text: String) { blocks.append(.heading(text)) }
+    /// Appends a paragraph of Markdown text.
     public mutating func paragraph(_ text: String) { blocks.append(.paragraph(text)) }
+    /// Appends a table (Markdown in the README plus `<id>.csv`).
     public mutating func table(_ table: ReportTable) { blocks.append(.table(table)) }
+    /// Appends a figure (`<id>.svg`, embedded in the README).
     public mutating func figure(_ figure: ReportFigure) { blocks.append(.figure(figure)) }
 }
 
 /// One element of a report body.
 public enum ReportBlock: Sendable {
+    /// A `##` heading.
     case heading(String)
+    /// A paragraph of Markdown.
     case paragraph(String)
     /// Rendered as a Markdown table and written to `<id>.csv`.
     case table(ReportTable)
@@ -23,9 +30,13 @@ public enum ReportBlock: Sendable {
 
 /// A table of results; `id` names its CSV file.
 public struct ReportTable: Sendable {
+    /// File stem of the CSV; unique within a report.
     public let id: String
+    /// Caption.
     public let title: String
+    /// Column headers.
     public let columns: [String]
+    /// Rows of cells, one per column.
     public var rows: [[ReportCell]]
 
     public init(id: String, title: String, columns: [String], rows: [[ReportCell]] = []) {
@@ -39,9 +50,13 @@ public struct ReportTable: Sendable {
 /// A table cell. Numbers print with `digits` significant digits in Markdown and in full
 /// round-trip precision in CSV.
 public enum ReportCell: Sendable, ExpressibleByStringLiteral {
+    /// Literal text.
     case text(String)
+    /// A real number shown with `digits` significant digits in Markdown.
     case number(Double, digits: Int = 4)
+    /// An exact integer.
     case integer(Int)
+    /// Nothing.
     case empty
 
     public init(stringLiteral value: String) { self = .text(value) }
@@ -49,14 +64,22 @@ public enum ReportCell: Sendable, ExpressibleByStringLiteral {
 
 /// A 2-D line plot; `id` names its SVG file.
 public struct ReportFigure: Sendable {
+    /// Axis scale.
     public enum Scale: Sendable { case linear, log }
 
+    /// File stem of the SVG; unique within a report.
     public let id: String
+    /// Title drawn above the plot.
     public let title: String
+    /// Horizontal axis label.
     public let xLabel: String
+    /// Vertical axis label.
     public let yLabel: String
+    /// Horizontal axis scale.
     public let xScale: Scale
+    /// Vertical axis scale.
     public let yScale: Scale
+    /// Curves, drawn in order and listed in the legend.
     public var series: [PlotSeries]
 
     public init(
@@ -86,8 +109,11 @@ public struct PlotSeries: Sendable {
         case markers
     }
 
+    /// Legend text.
     public let label: String
+    /// The points, in drawing order.
     public let points: [(x: Double, y: Double)]
+    /// How the curve is drawn.
     public let style: Style
 
     public init(label: String, points: [(x: Double, y: Double)], style: Style = .measured) {

@@ -4,8 +4,11 @@
 /// Keys are dotted paths naming the configuration, e.g. `w2.vp-linear.pow1.uniform.eta0.5`.
 /// Values may be NaN or ±∞; the store keeps them distinct from SQL NULL.
 public struct MetricPoint: Sendable, Equatable, Hashable {
+    /// Dotted key naming the quantity and its configuration.
     public let key: String
+    /// Abscissa for a series point, `nil` for a scalar.
     public let x: Double?
+    /// The recorded number.
     public let value: Double
 
     public init(_ key: String, x: Double? = nil, _ value: Double) {
@@ -39,8 +42,11 @@ public struct MetricPoint: Sendable, Equatable, Hashable {
 
 /// A named text artifact attached to a run (e.g. a CSV of weights), stored in the database.
 public struct RunArtifact: Sendable, Equatable {
+    /// File-like name, unique within the run.
     public let name: String
+    /// MIME type, e.g. `text/csv`.
     public let mediaType: String
+    /// The text.
     public let content: String
 
     public init(name: String, mediaType: String, content: String) {

@@ -4,10 +4,15 @@ import WorkbenchStore
 
 /// What to run: an experiment, its validated parameters and where to record it.
 public struct RunRequest: Sendable {
+    /// The experiment to run.
     public let experiment: any Experiment
+    /// Validated parameters.
     public let parameters: ParameterSet
+    /// Preset name, recorded with the run.
     public let preset: String
+    /// Master seed.
     public let seed: UInt64
+    /// Database file (created and migrated if needed).
     public let databasePath: String
     /// Worker threads for the experiment's parallel loops.
     public let workers: Int
@@ -33,12 +38,17 @@ public struct RunRequest: Sendable {
 
 /// How a run ended.
 public struct RunOutcome: Sendable {
+    /// The run's id.
     public let runID: String
     /// `finished` or `failed`; `unrecorded` if the row had already been ended by someone else.
     public let status: String
+    /// Claim verdicts (empty unless finished).
     public let checks: [CheckResult]
+    /// SHA-256 over the metric bits (finished runs).
     public let resultDigest: String?
+    /// Wall-clock duration in seconds.
     public let durationSeconds: Double
+    /// Error text of a failed run.
     public let error: String?
 }
 
