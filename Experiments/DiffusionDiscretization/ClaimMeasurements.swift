@@ -38,7 +38,9 @@ enum ClaimMeasurements {
     }
 
     /// The run's convergence configurations that belong to the spec's default family.
-    static func configurations(_ results: RunResults) -> [(key: String, grid: TimeGrid, spectrum: SpectrumSpecification, eta: Double)] {
+    static func configurations(_ results: RunResults) -> [(
+        key: String, grid: TimeGrid, spectrum: SpectrumSpecification, eta: Double
+    )] {
         guard let configuration = try? RunConfiguration(results.parameters) else { return [] }
         var cells = [(key: String, grid: TimeGrid, spectrum: SpectrumSpecification, eta: Double)]()
         for process in configuration.processes {
@@ -198,7 +200,8 @@ enum ClaimMeasurements {
             worstDistance = max(worstDistance, Double(abs(i - j)))
         }
         guard compared > 0 else { return nil }
-        let detail = disagreements.isEmpty
+        let detail =
+            disagreements.isEmpty
             ? "\(compared) sweeps agree" : disagreements.joined(separator: "; ")
         return Measurement(inGridSteps ? worstDistance : Double(disagreements.count), detail: detail)
     }

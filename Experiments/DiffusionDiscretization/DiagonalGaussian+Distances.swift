@@ -22,7 +22,8 @@ extension DiagonalGaussian {
         precondition(mean.count == other.mean.count, "dimension mismatch")
         var total = 0.0
         for i in mean.indices {
-            total += (variance[i] - other.variance[i])
+            total +=
+                (variance[i] - other.variance[i])
                 + (mean[i] - other.mean[i]) * (mean[i] + other.mean[i])
         }
         return total

@@ -16,7 +16,8 @@ extension DiffusionDiscretizationExperiment {
             measure: .computed { ClaimMeasurements.monteCarloWorst($0, suffix: "zmax_mean") }),
         ClaimSpec(
             "A1-fd",
-            statement: "FD_MC − floor reproduces the exact FD on the run with the largest FD/floor (relative deviation; spec §3.2 floor at the law of Y_K)",
+            statement:
+                "FD_MC − floor reproduces the exact FD on the run with the largest FD/floor (relative deviation; spec §3.2 floor at the law of Y_K)",
             paperValue: "≤ 5 % (sd ≈ 1.5 %)", expected: .atMost(0.05),
             measure: .computed { ClaimMeasurements.monteCarloFrechet($0, correction: "floor") }),
         ClaimSpec(
@@ -36,7 +37,8 @@ extension DiffusionDiscretizationExperiment {
             measure: .computed { ClaimMeasurements.oracle($0, name: "buresVsCommutingRelativeError") }),
         ClaimSpec(
             "A3-raw",
-            statement: "Quadrature constants C_i match the recursion: max_i|K(P_K − v) − C_i|/max|C| at the largest K (default configurations)",
+            statement:
+                "Quadrature constants C_i match the recursion: max_i|K(P_K − v) − C_i|/max|C| at the largest K (default configurations)",
             paperValue: "< 1e-2 at K = 5120 (observed ≤ 5.6e-3)", expected: .atMost(1e-2),
             measure: .computed { ClaimMeasurements.worstScalar($0, prefix: "quadrel") }),
         ClaimSpec(
@@ -46,7 +48,8 @@ extension DiffusionDiscretizationExperiment {
             measure: .computed { ClaimMeasurements.worstScalar($0, prefix: "quadrelRichardson") }),
         ClaimSpec(
             "A4-ratio",
-            statement: "First-order law: max |K·W2/𝓔 − 1| at the largest K over the default configurations (VP-linear × 4 spectra × {uniform, power:2} × η ∈ {0, 0.5, 1})",
+            statement:
+                "First-order law: max |K·W2/𝓔 − 1| at the largest K over the default configurations (VP-linear × 4 spectra × {uniform, power:2} × η ∈ {0, 0.5, 1})",
             paperValue: "≤ 0.05 at K = 5120 (observed ratios 0.995–1.042)", expected: .atMost(0.05),
             measure: .computed { ClaimMeasurements.worstScalar($0, prefix: "ratioKmax") { abs($0 - 1) } }),
         ClaimSpec(
@@ -78,20 +81,23 @@ extension DiffusionDiscretizationExperiment {
             }),
         ClaimSpec(
             "A5-fo",
-            statement: "The first-order-optimal η depends on the spectrum (VP-linear, d = 1000): cells differing from the spec",
+            statement:
+                "The first-order-optimal η depends on the spectrum (VP-linear, d = 1000): cells differing from the spec",
             paperValue: "η* = 0.75, 0.5, 0 for α = 0.5, 1, 2 (uniform); 0 for all α (power:2)",
             expected: .between(0, 0),
             measure: .computed(ClaimMeasurements.etaStarMismatches)),
         ClaimSpec(
             "A5-exact",
-            statement: "The exact-W2 argmin over η at K = 200 equals the first-order η* (VP-linear, α ∈ {0.5, 1, 2}, uniform/power:2; disagreements)",
+            statement:
+                "The exact-W2 argmin over η at K = 200 equals the first-order η* (VP-linear, α ∈ {0.5, 1, 2}, uniform/power:2; disagreements)",
             paperValue: "equal in all cells", expected: .between(0, 0),
             measure: .computed {
                 ClaimMeasurements.argminDisagreement($0, optimum: "etastar", stepCount: 200, inGridSteps: false)
             }),
         ClaimSpec(
             "A6-K200",
-            statement: "The first-order-optimal power-grid exponent p* equals the exact argmin at K = 200 (VP-linear, α ∈ {0.5, 1, 2} × η ∈ {0, 1}; disagreements)",
+            statement:
+                "The first-order-optimal power-grid exponent p* equals the exact argmin at K = 200 (VP-linear, α ∈ {0.5, 1, 2} × η ∈ {0, 1}; disagreements)",
             paperValue: "identical in all six (α, η)", expected: .between(0, 0),
             measure: .computed {
                 ClaimMeasurements.argminDisagreement($0, optimum: "pstar", stepCount: 200, inGridSteps: false)

@@ -27,14 +27,22 @@ extension DiffusionDiscretizationExperiment {
         MetricSpec("psweep.E.{process}.pow{α}.eta{η}", "𝓔 over the power:p sweep", unit: "vs p"),
         MetricSpec("psweep.w2.K{K}.{process}.pow{α}.eta{η}", "exact W2 over the power:p sweep", unit: "vs p"),
         MetricSpec("pstar.{fo|K{K}}.{process}.pow{α}.eta{η}", "argmin p of 𝓔 (fo) or of exact W2 at K"),
-        MetricSpec("mc.{process}.d{d}.eta{η}.K{K}.zmax_cov", "max |z| of the empirical covariance entries vs the recursion"),
+        MetricSpec(
+            "mc.{process}.d{d}.eta{η}.K{K}.zmax_cov", "max |z| of the empirical covariance entries vs the recursion"),
         MetricSpec("mc.{process}.d{d}.eta{η}.K{K}.zmax_mean", "max |z| of the empirical mean vs the recursion"),
-        MetricSpec("mc.{process}.d{d}.eta{η}.K{K}.fd_mc", "Fréchet distance of the fitted Gaussian to p_ε", unit: "data units²"),
-        MetricSpec("mc.{process}.d{d}.eta{η}.K{K}.fd_exact", "exact Fréchet distance of q_K to p_ε", unit: "data units²"),
+        MetricSpec(
+            "mc.{process}.d{d}.eta{η}.K{K}.fd_mc", "Fréchet distance of the fitted Gaussian to p_ε", unit: "data units²"
+        ),
+        MetricSpec(
+            "mc.{process}.d{d}.eta{η}.K{K}.fd_exact", "exact Fréchet distance of q_K to p_ε", unit: "data units²"),
         MetricSpec("mc.{process}.d{d}.eta{η}.K{K}.floor", "expected finite-sample Fréchet floor", unit: "data units²"),
-        MetricSpec("mc.{process}.d{d}.eta{η}.K{K}.fd_mc_minus_floor", "fd_mc − floor (≈ fd_exact)", unit: "data units²"),
-        MetricSpec("mc.{process}.d{d}.eta{η}.K{K}.bias", "delta-method finite-sample bias of fd_mc", unit: "data units²"),
+        MetricSpec(
+            "mc.{process}.d{d}.eta{η}.K{K}.fd_mc_minus_floor", "fd_mc − floor (≈ fd_exact)", unit: "data units²"),
+        MetricSpec(
+            "mc.{process}.d{d}.eta{η}.K{K}.bias", "delta-method finite-sample bias of fd_mc", unit: "data units²"),
         MetricSpec("mc.{process}.d{d}.eta{η}.K{K}.fd_mc_minus_bias", "fd_mc − bias (≈ fd_exact)", unit: "data units²"),
-        MetricSpec("ext.w2.{euler|heun|ddim}.{process}", "exact W2 of Euler-ODE, Heun and DDIM on two-scale data", unit: "vs K"),
+        MetricSpec(
+            "ext.w2.{euler|heun|ddim}.{process}", "exact W2 of Euler-ODE, Heun and DDIM on two-scale data", unit: "vs K"
+        ),
     ]
 }

@@ -39,11 +39,14 @@ extension DiffusionDiscretizationExperiment {
     static let parameterSpecs: [ParameterSpec] = [
         ParameterSpec(
             "processes", .textList(["vp-linear"]),
-            doc: "forward processes: vp-linear (β_min→β_max, horizon T), vp-cosine (offset s, horizon cosineT), ve-edm (σ(t) = t on [veEps, veT])",
+            doc:
+                "forward processes: vp-linear (β_min→β_max, horizon T), vp-cosine (offset s, horizon cosineT), ve-edm (σ(t) = t on [veEps, veT])",
             constraint: .list(minCount: 1, element: .choices(ForwardProcess.names))),
         ParameterSpec("eps", .real(1e-3), doc: "truncation time ε of the VP processes (ε > 0)", constraint: .positive),
         ParameterSpec("T", .real(1), doc: "horizon of vp-linear (T > eps)", constraint: .positive),
-        ParameterSpec("cosineT", .real(0.95), doc: "horizon of vp-cosine (eps < cosineT < 1; β → ∞ at t = 1)", constraint: .positive),
+        ParameterSpec(
+            "cosineT", .real(0.95), doc: "horizon of vp-cosine (eps < cosineT < 1; β → ∞ at t = 1)",
+            constraint: .positive),
         ParameterSpec("veEps", .real(2e-3), doc: "truncation σ_min = ε of ve-edm (ε > 0)", constraint: .positive),
         ParameterSpec("veT", .real(80), doc: "horizon σ_max = T of ve-edm (T > veEps)", constraint: .positive),
         ParameterSpec("betaMin", .real(0.1), doc: "β(0) of vp-linear", constraint: .nonNegative),
@@ -51,14 +54,21 @@ extension DiffusionDiscretizationExperiment {
         ParameterSpec("cosineOffset", .real(0.008), doc: "offset s of the cosine schedule", constraint: .positive),
         ParameterSpec(
             "spectra", .textList(["pow:0.5", "pow:1", "pow:2", "twoscale"]),
-            doc: "data spectra: pow:α (λ_k = k^−α, k ≤ dimension), twoscale (1, 0.01), file:<path> (one eigenvalue per line), cov:<path> (full covariance, eigendecomposed by LAPACK)",
+            doc:
+                "data spectra: pow:α (λ_k = k^−α, k ≤ dimension), twoscale (1, 0.01), file:<path> (one eigenvalue per line), cov:<path> (full covariance, eigendecomposed by LAPACK)",
             constraint: .list(minCount: 1, element: .rule(description: SpectrumSpecification.syntax, spectrumRule))),
         ParameterSpec("dimension", .int(256), doc: "dimension d of the pow:α spectra", constraint: .atLeastOne),
-        ParameterSpec("lambdaScale", .real(1), doc: "factor applied to the eigenvalues for VP processes", constraint: .positive),
-        ParameterSpec("veLambdaScale", .real(0.25), doc: "factor applied to the eigenvalues for ve-edm (σ_data = 0.5)", constraint: .positive),
-        ParameterSpec("meanScale", .real(0), doc: "data mean μ ~ meanScale·N(0, I) (seeded) in the convergence sweeps", constraint: .nonNegative),
         ParameterSpec(
-            "etas", .realList([0, 0.5, 1]), doc: "diffusion coefficients η ≥ 0 (0 = probability-flow ODE, 1 = reverse SDE)",
+            "lambdaScale", .real(1), doc: "factor applied to the eigenvalues for VP processes", constraint: .positive),
+        ParameterSpec(
+            "veLambdaScale", .real(0.25), doc: "factor applied to the eigenvalues for ve-edm (σ_data = 0.5)",
+            constraint: .positive),
+        ParameterSpec(
+            "meanScale", .real(0), doc: "data mean μ ~ meanScale·N(0, I) (seeded) in the convergence sweeps",
+            constraint: .nonNegative),
+        ParameterSpec(
+            "etas", .realList([0, 0.5, 1]),
+            doc: "diffusion coefficients η ≥ 0 (0 = probability-flow ODE, 1 = reverse SDE)",
             constraint: .list(minCount: 1, element: .range(low: 0, high: nil, lowIsExclusive: false))),
         ParameterSpec(
             "grids", .textList(["uniform", "power:2"]), doc: "reverse time grids: uniform, power:p, edm:r",
@@ -66,7 +76,9 @@ extension DiffusionDiscretizationExperiment {
         ParameterSpec(
             "Ks", .intList(defaultStepCounts), doc: "step counts K ≥ 1 (= score evaluations) of the convergence study",
             constraint: .list(minCount: 1, element: .range(low: 1, high: nil, lowIsExclusive: false))),
-        ParameterSpec("init", .text("exact"), doc: "chain start: exact (Y_0 ~ p_T) or prior (N(0, I), VE: N(0, σ_T² I))", constraint: .choices(["exact", "prior"])),
+        ParameterSpec(
+            "init", .text("exact"), doc: "chain start: exact (Y_0 ~ p_T) or prior (N(0, I), VE: N(0, σ_T² I))",
+            constraint: .choices(["exact", "prior"])),
         ParameterSpec("optimize", .bool(true), doc: "run the η and power-grid sweeps (claims A5, A6)"),
         ParameterSpec(
             "sweepAlphas", .realList([0.5, 1, 2]), doc: "power-law exponents α of the η and p sweeps",
@@ -84,14 +96,17 @@ extension DiffusionDiscretizationExperiment {
         ParameterSpec(
             "powerSweepEtas", .realList([0, 1]), doc: "η values of the power-grid sweep",
             constraint: .list(minCount: 1, element: .range(low: 0, high: nil, lowIsExclusive: false))),
-        ParameterSpec("powerSweepDimension", .int(256), doc: "dimension d of the power-grid sweep", constraint: .atLeastOne),
+        ParameterSpec(
+            "powerSweepDimension", .int(256), doc: "dimension d of the power-grid sweep", constraint: .atLeastOne),
         ParameterSpec(
             "sweepKs", .intList([50, 200]), doc: "step counts at which the sweeps' exact W2 is minimised",
             constraint: .list(minCount: 1, element: .range(low: 1, high: nil, lowIsExclusive: false))),
         ParameterSpec("monteCarlo", .bool(true), doc: "run the Monte Carlo cross-check (claim A1)"),
-        ParameterSpec("mcSamples", .int(20000), doc: "Monte Carlo sample size N", constraint: .range(low: 2, high: nil)),
         ParameterSpec(
-            "mcDimensions", .intList([8]), doc: "dimensions of the Monte Carlo data (λ_k = 1/k, random rotation, μ ≠ 0)",
+            "mcSamples", .int(20000), doc: "Monte Carlo sample size N", constraint: .range(low: 2, high: nil)),
+        ParameterSpec(
+            "mcDimensions", .intList([8]),
+            doc: "dimensions of the Monte Carlo data (λ_k = 1/k, random rotation, μ ≠ 0)",
             constraint: .list(minCount: 1, element: .range(low: 1, high: nil, lowIsExclusive: false))),
         ParameterSpec(
             "mcKs", .intList([10, 40]), doc: "step counts of the Monte Carlo runs",
@@ -99,16 +114,22 @@ extension DiffusionDiscretizationExperiment {
         ParameterSpec(
             "mcEtas", .realList([0, 1]), doc: "η values of the Monte Carlo runs",
             constraint: .list(minCount: 1, element: .range(low: 0, high: nil, lowIsExclusive: false))),
-        ParameterSpec("mcMeanScale", .real(0.5), doc: "Monte Carlo data mean μ ~ mcMeanScale·N(0, I)", constraint: .nonNegative),
-        ParameterSpec("mcGrid", .text("uniform"), doc: "grid of the Monte Carlo runs", constraint: .rule(description: gridDescription, gridRule)),
+        ParameterSpec(
+            "mcMeanScale", .real(0.5), doc: "Monte Carlo data mean μ ~ mcMeanScale·N(0, I)", constraint: .nonNegative),
+        ParameterSpec(
+            "mcGrid", .text("uniform"), doc: "grid of the Monte Carlo runs",
+            constraint: .rule(description: gridDescription, gridRule)),
         ParameterSpec("extensions", .bool(true), doc: "run the Heun and DDIM samplers (claim A7)"),
-        ParameterSpec("extensionGrid", .text("uniform"), doc: "grid of the Heun/DDIM study (two-scale data)", constraint: .rule(description: gridDescription, gridRule)),
+        ParameterSpec(
+            "extensionGrid", .text("uniform"), doc: "grid of the Heun/DDIM study (two-scale data)",
+            constraint: .rule(description: gridDescription, gridRule)),
     ]
 
     /// The `paper` preset: all three processes, d = 3072, finer η and K ranges, larger Monte Carlo.
     static let paperPreset = Preset(
         "paper",
-        summary: "all processes, d = 3072, α ∈ {0.5, 1, 1.5, 2}, grids uniform/power:2/edm:7, η ∈ {0, 0.5, 1, 1.5, 2}, K to 10240, MC N = 10^5 (a few minutes)",
+        summary:
+            "all processes, d = 3072, α ∈ {0.5, 1, 1.5, 2}, grids uniform/power:2/edm:7, η ∈ {0, 0.5, 1, 1.5, 2}, K to 10240, MC N = 10^5 (a few minutes)",
         overrides: [
             "processes": .textList(ForwardProcess.names),
             "spectra": .textList(["pow:0.5", "pow:1", "pow:1.5", "pow:2", "twoscale"]),

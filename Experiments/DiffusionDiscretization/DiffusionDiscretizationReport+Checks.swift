@@ -6,7 +6,8 @@ extension DiffusionDiscretizationReport {
             .map { String($0.dropLast(".fd_exact".count)) }
         guard !prefixes.isEmpty else { return }
         content.heading("Monte Carlo cross-check of the recursion")
-        content.paragraph("""
+        content.paragraph(
+            """
             Full-space Euler–Maruyama chains (rotated basis, non-zero mean, seeded) against the \
             recursion: z-scores of the empirical mean and covariance, and the Fréchet distance of \
             the fitted Gaussian, whose expectation is the exact FD plus a finite-sample bias: the \
@@ -15,8 +16,10 @@ extension DiffusionDiscretizationReport {
             """)
         var table = ReportTable(
             id: "monte_carlo", title: "Monte Carlo vs exact recursion",
-            columns: ["run", "max |z| cov", "max |z| mean", "FD exact", "FD MC", "floor", "FD MC − floor",
-                "(FD MC − floor)/FD exact − 1", "bias (delta method)", "(FD MC − bias)/FD exact − 1"])
+            columns: [
+                "run", "max |z| cov", "max |z| mean", "FD exact", "FD MC", "floor", "FD MC − floor",
+                "(FD MC − floor)/FD exact − 1", "bias (delta method)", "(FD MC − bias)/FD exact − 1",
+            ])
         for prefix in prefixes {
             let exact = results.scalar("\(prefix).fd_exact")
             let corrected = results.scalar("\(prefix).fd_mc_minus_floor")
@@ -36,8 +39,10 @@ extension DiffusionDiscretizationReport {
         content.heading("Exactness checks")
         var table = ReportTable(
             id: "oracles", title: "Identities that hold in exact arithmetic",
-            columns: ["process", "Euler-ODE λ = 1 (VP): max |P_K − 1|", "Euler-ODE λ = 0 (VE): max |P_K/ε² − 1|",
-                "Bures vs commuting W2 (relative)"])
+            columns: [
+                "process", "Euler-ODE λ = 1 (VP): max |P_K − 1|", "Euler-ODE λ = 0 (VE): max |P_K/ε² − 1|",
+                "Bures vs commuting W2 (relative)",
+            ])
         for process in configuration.allProcesses {
             table.rows.append([
                 .text(process.name),
@@ -52,7 +57,8 @@ extension DiffusionDiscretizationReport {
     func addExtensions(_ content: inout ReportContent, _ configuration: RunConfiguration) {
         guard configuration.extensions else { return }
         content.heading("Beyond the paper: Heun and DDIM")
-        content.paragraph("""
+        content.paragraph(
+            """
             Two-scale data (1, 0.01), \(configuration.extensionGrid.label) grid, exact recursions. \
             Heun on the probability-flow ODE is second order (K²·W2 settles); DDIM is first order \
             (K·W2 settles) and exact for λ = 0.
@@ -75,9 +81,10 @@ extension DiffusionDiscretizationReport {
                 ])
             }
             for sampler in ExtensionStudy.samplers {
-                figure.series.append(PlotSeries(
-                    label: sampler.name,
-                    points: positive(results.series("ext.w2.\(sampler.name).\(process.name)"))))
+                figure.series.append(
+                    PlotSeries(
+                        label: sampler.name,
+                        points: positive(results.series("ext.w2.\(sampler.name).\(process.name)"))))
             }
             content.table(table)
             content.figure(figure)

@@ -3,7 +3,8 @@ import WorkbenchCore
 extension DiffusionDiscretizationReport {
     func addConvergence(_ content: inout ReportContent, _ configuration: RunConfiguration) {
         content.heading("Exact error against the first-order prediction (E1)")
-        content.paragraph("""
+        content.paragraph(
+            """
             For each (process, spectrum, grid, η) the exact W2 between the sampler output and p_ε \
             comes from the per-eigenvalue recursion (no Monte Carlo noise); 𝓔 is the first-order \
             constant from Gauss–Legendre quadrature, so K·W2/𝓔 → 1. The slope is the log-log \
@@ -18,8 +19,10 @@ extension DiffusionDiscretizationReport {
             columns: ["configuration"] + ks.map { "K=\($0)" } + ["𝓔/K at K=\(ks.last ?? 0)"])
         var weak = ReportTable(
             id: "weak_error", title: "Weak error E‖Y_K‖² − E‖X_ε‖²: exact and first-order 𝒲/K",
-            columns: ["configuration", "𝒲", "exact, K=\(ks.first ?? 0)", "exact, K=\(ks.last ?? 0)",
-                "𝒲/K, K=\(ks.last ?? 0)", "K·weak/𝒲, K=\(ks.last ?? 0)"])
+            columns: [
+                "configuration", "𝒲", "exact, K=\(ks.first ?? 0)", "exact, K=\(ks.last ?? 0)",
+                "𝒲/K, K=\(ks.last ?? 0)", "K·weak/𝒲, K=\(ks.last ?? 0)",
+            ])
         for row in cells(configuration) {
             let errorConstant = results.scalar("E.\(row.key)")
             ratio.rows.append(
@@ -54,11 +57,13 @@ extension DiffusionDiscretizationReport {
                         let key = MetricKey.configuration(
                             process: process.name, spectrum: spectrum.label, grid: grid.label, eta: eta)
                         let label = "\(grid.label), η=\(MetricKey.number(eta))"
-                        figure.series.append(PlotSeries(
-                            label: label, points: positive(results.series("w2.\(key)")), style: .measured))
-                        figure.series.append(PlotSeries(
-                            label: "\(label): 𝓔/K", points: positive(results.series("w2pred.\(key)")),
-                            style: .reference))
+                        figure.series.append(
+                            PlotSeries(
+                                label: label, points: positive(results.series("w2.\(key)")), style: .measured))
+                        figure.series.append(
+                            PlotSeries(
+                                label: "\(label): 𝓔/K", points: positive(results.series("w2pred.\(key)")),
+                                style: .reference))
                     }
                 }
                 content.figure(figure)

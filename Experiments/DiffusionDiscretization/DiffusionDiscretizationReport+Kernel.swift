@@ -3,7 +3,8 @@ import WorkbenchCore
 extension DiffusionDiscretizationReport {
     func addKernel(_ content: inout ReportContent, _ configuration: RunConfiguration) {
         content.heading("Per-eigenvalue kernel κ(λ) (E2)")
-        content.paragraph("""
+        content.paragraph(
+            """
             𝓔² = Σ_i κ(λ_i) with κ(λ) = C(λ)²/(4v_λ(ε)) for centred data, so κ shows which \
             eigenvalues a sampler gets wrong. The Euler-ODE is exact for λ = 1 in VP (κ = 0) and for \
             λ = 0 in VE; with η = 1 the small eigenvalues dominate.
@@ -31,9 +32,10 @@ extension DiffusionDiscretizationReport {
                     title: "κ(λ), \(process.name), \(grid.label) grid (zeros omitted)",
                     xLabel: "eigenvalue λ", yLabel: "κ(λ)")
                 for entry in suffixes {
-                    figure.series.append(PlotSeries(
-                        label: "η=\(MetricKey.number(entry.eta))",
-                        points: positive(results.series("kernel.kappa.\(entry.suffix)"))))
+                    figure.series.append(
+                        PlotSeries(
+                            label: "η=\(MetricKey.number(entry.eta))",
+                            points: positive(results.series("kernel.kappa.\(entry.suffix)"))))
                 }
                 content.figure(figure)
             }

@@ -5,7 +5,8 @@ extension DiffusionDiscretizationReport {
         guard configuration.optimize else { return }
         let ks = configuration.sweepStepCounts
         content.heading("Best diffusion coefficient η per spectrum (E3)")
-        content.paragraph("""
+        content.paragraph(
+            """
             Power-law spectra λ_k = k^−α, d = \(configuration.etaSweepDimension). η*_fo minimises the \
             first-order constant 𝓔(η); the other columns minimise the exact W2 at the given K.
             """)
@@ -29,7 +30,8 @@ extension DiffusionDiscretizationReport {
         content.table(etaTable)
 
         content.heading("Best power-grid exponent p per spectrum and η (E4)")
-        content.paragraph("""
+        content.paragraph(
+            """
             Grids power:p, p over the sweep, d = \(configuration.powerSweepDimension). p*_fo \
             minimises 𝓔(p); the exact columns minimise W2 at the given K.
             """)
@@ -45,11 +47,14 @@ extension DiffusionDiscretizationReport {
                     powerTable.rows.append(
                         [.text(process.name), .number(alpha, digits: 3), .number(eta, digits: 3), cell(best)]
                             + ks.map { cell(results.scalar("pstar.K\($0).\(suffix)")) }
-                            + [cell(best.flatMap { results.value("psweep.E.\(suffix)", at: $0) }),
-                                cell(results.value("psweep.E.\(suffix)", at: 1))]
+                            + [
+                                cell(best.flatMap { results.value("psweep.E.\(suffix)", at: $0) }),
+                                cell(results.value("psweep.E.\(suffix)", at: 1)),
+                            ]
                             + ks.map { k in
-                                cell(best.flatMap { results.value("psweep.w2.K\(k).\(suffix)", at: $0) }
-                                    .map { Double(k) * $0 })
+                                cell(
+                                    best.flatMap { results.value("psweep.w2.K\(k).\(suffix)", at: $0) }
+                                        .map { Double(k) * $0 })
                             })
                 }
             }

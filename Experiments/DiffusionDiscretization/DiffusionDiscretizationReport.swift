@@ -41,10 +41,12 @@ struct DiffusionDiscretizationReport {
             for spectrum in configuration.spectra {
                 for grid in configuration.grids {
                     for eta in configuration.etas {
-                        cells.append((
-                            MetricKey.configuration(
-                                process: process.name, spectrum: spectrum.label, grid: grid.label, eta: eta),
-                            process.name, spectrum.label, grid.label, eta))
+                        cells.append(
+                            (
+                                MetricKey.configuration(
+                                    process: process.name, spectrum: spectrum.label, grid: grid.label, eta: eta),
+                                process.name, spectrum.label, grid.label, eta
+                            ))
                     }
                 }
             }

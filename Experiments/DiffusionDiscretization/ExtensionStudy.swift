@@ -24,9 +24,10 @@ struct ExtensionStudy: Sendable {
                 for stepCount in configuration.stepCounts {
                     let law = recursion.outputLaw(
                         sampler, grid: configuration.extensionGrid, stepCount: stepCount)
-                    points.append(MetricPoint(
-                        "ext.w2.\(name).\(process.name)", x: Double(stepCount),
-                        law.squaredWassersteinDistance(to: target).squareRoot()))
+                    points.append(
+                        MetricPoint(
+                            "ext.w2.\(name).\(process.name)", x: Double(stepCount),
+                            law.squaredWassersteinDistance(to: target).squareRoot()))
                 }
             }
             return points

@@ -74,7 +74,8 @@ struct GeometrySweep: Sendable {
         var points = [MetricPoint]()
         for (g, group) in groups.enumerated() {
             let slice = Array(evaluations[(g * etas.count)..<((g + 1) * etas.count)])
-            let suffix = "\(configuration.processes[group.process].name).pow\(MetricKey.number(group.alpha))."
+            let suffix =
+                "\(configuration.processes[group.process].name).pow\(MetricKey.number(group.alpha))."
                 + configuration.sweepGrids[group.grid].label
             points += sweepPoints(
                 sweep: "etasweep", optimum: "etastar", suffix: suffix, abscissae: etas, evaluations: slice)
@@ -103,7 +104,8 @@ struct GeometrySweep: Sendable {
         var points = [MetricPoint]()
         for (g, group) in groups.enumerated() {
             let slice = Array(evaluations[(g * powers.count)..<((g + 1) * powers.count)])
-            let suffix = "\(configuration.processes[group.process].name).pow\(MetricKey.number(group.alpha))"
+            let suffix =
+                "\(configuration.processes[group.process].name).pow\(MetricKey.number(group.alpha))"
                 + ".eta\(MetricKey.number(group.eta))"
             points += sweepPoints(
                 sweep: "psweep", optimum: "pstar", suffix: suffix, abscissae: powers, evaluations: slice)
@@ -125,8 +127,9 @@ struct GeometrySweep: Sendable {
             for (x, value) in zip(abscissae, values) {
                 points.append(MetricPoint("\(sweep).w2.K\(stepCount).\(suffix)", x: x, value))
             }
-            points.append(MetricPoint(
-                "\(optimum).K\(stepCount).\(suffix)", Self.argmin(values).map { abscissae[$0] } ?? .nan))
+            points.append(
+                MetricPoint(
+                    "\(optimum).K\(stepCount).\(suffix)", Self.argmin(values).map { abscissae[$0] } ?? .nan))
         }
         return points
     }

@@ -60,7 +60,8 @@ struct MonteCarloStudy: Sendable {
         let comparison = try MonteCarloComparison(
             moments: SampleMoments(rows: samples), sampleCount: configuration.monteCarloSamples, law: law,
             target: recursion.target, basis: basis)
-        let prefix = Self.prefix(process: process.name, dimension: cell.dimension, eta: cell.eta, stepCount: cell.stepCount)
+        let prefix = Self.prefix(
+            process: process.name, dimension: cell.dimension, eta: cell.eta, stepCount: cell.stepCount)
         return [
             MetricPoint("\(prefix).zmax_cov", comparison.maxCovarianceZ),
             MetricPoint("\(prefix).zmax_mean", comparison.maxMeanZ),

@@ -21,17 +21,20 @@ struct OracleStudy: Sendable {
         var points = [MetricPoint]()
         for process in configuration.allProcesses {
             if process.setting.process.isVariancePreserving {
-                points.append(MetricPoint(
-                    "oracle.\(process.name).odeUnitEigenvalueDeviation",
-                    maxDeviation(process, lambda: 1) { abs($0 - 1) }))
+                points.append(
+                    MetricPoint(
+                        "oracle.\(process.name).odeUnitEigenvalueDeviation",
+                        maxDeviation(process, lambda: 1) { abs($0 - 1) }))
             } else {
                 let epsSquared = process.setting.truncation * process.setting.truncation
-                points.append(MetricPoint(
-                    "oracle.\(process.name).odeDiracRelativeDeviation",
-                    maxDeviation(process, lambda: 0) { abs($0 - epsSquared) / epsSquared }))
+                points.append(
+                    MetricPoint(
+                        "oracle.\(process.name).odeDiracRelativeDeviation",
+                        maxDeviation(process, lambda: 0) { abs($0 - epsSquared) / epsSquared }))
             }
-            points.append(MetricPoint(
-                "oracle.\(process.name).buresVsCommutingRelativeError", try buresGap(process)))
+            points.append(
+                MetricPoint(
+                    "oracle.\(process.name).buresVsCommutingRelativeError", try buresGap(process)))
         }
         return points
     }

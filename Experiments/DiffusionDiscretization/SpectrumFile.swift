@@ -50,7 +50,8 @@ enum SpectrumFile {
         }
         var rows = [[Double]]()
         for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+            let line =
+                rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
                 .first ?? ""
             let fields = line.split { $0 == " " || $0 == "\t" || $0 == "," || $0 == "\r" }
             if fields.isEmpty { continue }

@@ -66,7 +66,8 @@ extension TokenSampleComplexityExperiment {
             claims.append(
                 ClaimSpec(
                     "E1-c.R\(ReportNumber.format(radius))",
-                    statement: "C_hat = √n_max·sup-err(n_max) matches the exact constant √c(x*) at R = \(ReportNumber.format(radius))",
+                    statement:
+                        "C_hat = √n_max·sup-err(n_max) matches the exact constant √c(x*) at R = \(ReportNumber.format(radius))",
                     paperValue: "ratio 1 (O2)", expected: .between(0.6, 1.6),
                     measure: .metric("\(label).C_ratio")))
         }
@@ -89,7 +90,8 @@ extension TokenSampleComplexityExperiment {
                 claims.append(
                     ClaimSpec(
                         "E2-a.\(quantity).H\(ReportNumber.format(horizon))",
-                        statement: "at small horizon H = \(ReportNumber.format(horizon)) the \(quantity) converges at ≈ n^-1/2",
+                        statement:
+                            "at small horizon H = \(ReportNumber.format(horizon)) the \(quantity) converges at ≈ n^-1/2",
                         paperValue: "β(H) = \(ReportNumber.format(1 / (2 * (1 + horizon * horizon))))",
                         expected: .between(0.35, 0.65),
                         measure: .computed { ClaimMeasures.absoluteSlope($0, momentKey(horizon, quantity)) }))
@@ -101,7 +103,8 @@ extension TokenSampleComplexityExperiment {
             claims.append(
                 ClaimSpec(
                     "E2-b.H\(ReportNumber.format(horizon))",
-                    statement: "|β_cov| lies between the paper's β(H) and the heuristic envelope min(½, 1/H²) at H = \(ReportNumber.format(horizon))",
+                    statement:
+                        "|β_cov| lies between the paper's β(H) and the heuristic envelope min(½, 1/H²) at H = \(ReportNumber.format(horizon))",
                     paperValue: "β(H) = \(ReportNumber.format(theory)) (lower bound)",
                     expected: .between(theory - 0.03, envelope + 0.10),
                     measure: .computed { ClaimMeasures.absoluteSlope($0, momentKey(horizon, "cov")) }))
@@ -128,7 +131,8 @@ extension TokenSampleComplexityExperiment {
                 measure: .computed { ClaimMeasures.absoluteSlope($0, momentKey(3, "mean")) }))
         claims.append(
             ClaimSpec(
-                "E2-c.order", statement: "for H ≥ 1 the mean converges at least as fast as the covariance: min (|β_mean| − |β_cov|)",
+                "E2-c.order",
+                statement: "for H ≥ 1 the mean converges at least as fast as the covariance: min (|β_mean| − |β_cov|)",
                 paperValue: "not stated", expected: .atLeast(-0.05),
                 measure: .computed(ClaimMeasures.meanFasterThanCovariance)))
         return claims
@@ -171,9 +175,13 @@ extension TokenSampleComplexityExperiment {
             ClaimSpec(
                 "E3c.z", statement: "E[max of n normals] agrees with the exact quadrature O6 (max |z|)",
                 paperValue: "exact oracle", expected: .atMost(3.5),
-                measure: .computed { ClaimMeasures.largestAbsoluteZ($0, prefix: "hardmax.gauss.max_z", suffix: "max_z") }),
+                measure: .computed {
+                    ClaimMeasures.largestAbsoluteZ($0, prefix: "hardmax.gauss.max_z", suffix: "max_z")
+                }),
             ClaimSpec(
-                "E3c.order", statement: "the attention output never exceeds the best token: τ_n ≤ M_n in every repetition (violations)",
+                "E3c.order",
+                statement:
+                    "the attention output never exceeds the best token: τ_n ≤ M_n in every repetition (violations)",
                 paperValue: "0", expected: .between(0, 0),
                 measure: .metric("hardmax.gauss.tau_above_max_count")),
             ClaimSpec(

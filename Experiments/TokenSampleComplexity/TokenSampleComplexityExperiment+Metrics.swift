@@ -17,7 +17,8 @@ extension TokenSampleComplexityExperiment {
                 "sup over the query set of ‖Γ_{μ_n}(x) − V(m + ΣAx)‖: mean, sd, median, SE over reps",
                 unit: "vs n"),
             MetricSpec("uniform.R{R}.sup.{fit}", "fits of the sup error: " + fitSuffixes),
-            MetricSpec("uniform.R{R}.pred_rmse", "√(c(x*)/n), exact asymptotic RMSE at the worst query (O2)", unit: "vs n"),
+            MetricSpec(
+                "uniform.R{R}.pred_rmse", "√(c(x*)/n), exact asymptotic RMSE at the worst query (O2)", unit: "vs n"),
             MetricSpec("uniform.R{R}.radius", "ball radius R"),
             MetricSpec("uniform.R{R}.s_max", "largest tilt σ₁·R"),
             MetricSpec("uniform.R{R}.C_hat", "√n_max · mean sup error at n_max"),
@@ -44,7 +45,8 @@ extension TokenSampleComplexityExperiment {
             MetricSpec("hardmax.annealed.d{d}.err_over_deterministic", "mean error / deterministic part", unit: "vs n"),
             MetricSpec("hardmax.annealed.d{d}.limit", "(d−1)/(2κ s₀)"),
             MetricSpec("hardmax.annealed.d{d}.fit_inverse_log_{slope,r2}", "fit err ≈ b/ln n through the origin"),
-            MetricSpec("hardmax.sphere.d{d}.err_{mean,std,median,se}", "hardmax error ‖y_{j*} − û‖ on S^{d−1}", unit: "vs n"),
+            MetricSpec(
+                "hardmax.sphere.d{d}.err_{mean,std,median,se}", "hardmax error ‖y_{j*} − û‖ on S^{d−1}", unit: "vs n"),
             MetricSpec("hardmax.sphere.d{d}.{fit}", "fits of the hardmax error: " + fitSuffixes),
             MetricSpec("hardmax.sphere.d{d}.oracle", "exact E‖y_{j*} − û‖ (O5)", unit: "vs n"),
             MetricSpec("hardmax.sphere.d{d}.z", "(MC mean − oracle)/SE", unit: "vs n"),
@@ -53,7 +55,8 @@ extension TokenSampleComplexityExperiment {
             MetricSpec("hardmax.gauss.max_{mean,se}", "E[M_n], M_n = max of n standard normals", unit: "vs n"),
             MetricSpec("hardmax.gauss.max_oracle", "exact E[M_n] (O6)", unit: "vs n"),
             MetricSpec("hardmax.gauss.max_z", "(MC mean − oracle)/SE", unit: "vs n"),
-            MetricSpec("hardmax.gauss.s{s}.gap_{mean,se}", "s − E τ_n (mean-field target s) and SE of τ_n", unit: "vs n"),
+            MetricSpec(
+                "hardmax.gauss.s{s}.gap_{mean,se}", "s − E τ_n (mean-field target s) and SE of τ_n", unit: "vs n"),
             MetricSpec("hardmax.gauss.s{s}.gap_floor", "s − E M_n (hardmax floor)", unit: "vs n"),
             MetricSpec("hardmax.gauss.s{s}.sqrt_2ln_n", "√(2 ln n)", unit: "vs n"),
             MetricSpec("hardmax.gauss.s{s}.slope_vs_sqrt_2ln_n", "OLS slope of s − E τ_n on √(2 ln n), all n"),

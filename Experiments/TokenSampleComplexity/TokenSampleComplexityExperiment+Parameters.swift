@@ -111,7 +111,8 @@ extension TokenSampleComplexityExperiment {
                 Key.momentsReps, .int(16), doc: "E2: repetitions per (H, n).", constraint: repetitions),
             ParameterSpec(
                 Key.momentsForm, .text("gaussian"),
-                doc: "E2: law of A₀ before scaling to H: gaussian (i.i.d. N(0,1)) or repo (Wk0ᵀWq0/√d, N(0,1/d) weights).",
+                doc:
+                    "E2: law of A₀ before scaling to H: gaussian (i.i.d. N(0,1)) or repo (Wk0ᵀWq0/√d, N(0,1/d) weights).",
                 constraint: .choices(["gaussian", "repo"])),
             ParameterSpec(
                 Key.hardmaxAnnealedDimensions, .intList([3]),
@@ -128,7 +129,10 @@ extension TokenSampleComplexityExperiment {
                 Key.hardmaxAnnealedN, .intList(powers(4, 3...8)), doc: "E3a: token counts n.",
                 constraint: tokenCountList),
             ParameterSpec(
-                Key.hardmaxAnnealedReps, .int(400), doc: "E3a: repetitions per n (the last steps of err·ln n differ by ~0.004; 400 reps put that 4 standard errors above the noise).", constraint: repetitions),
+                Key.hardmaxAnnealedReps, .int(400),
+                doc:
+                    "E3a: repetitions per n (the last steps of err·ln n differ by ~0.004; 400 reps put that 4 standard errors above the noise).",
+                constraint: repetitions),
             ParameterSpec(
                 Key.hardmaxSphereDimensions, .intList([3, 8, 32]),
                 doc: "E3b: sphere dimensions d for hardmax on S^{d−1}.", constraint: dimensionList),

@@ -5,11 +5,14 @@ extension TokenSampleComplexityReport {
 
     func hardmaxSection(_ content: inout ReportContent) {
         let annealedDims = (try? results.parameters.ints(Key.hardmaxAnnealedDimensions)) ?? []
-        let annealed = annealedDims.map { ($0, "hardmax.annealed.d\($0)") }.filter { !results.series("\($0.1).err_mean").isEmpty }
+        let annealed = annealedDims.map { ($0, "hardmax.annealed.d\($0)") }.filter {
+            !results.series("\($0.1).err_mean").isEmpty
+        }
         guard !annealed.isEmpty else { return }
         content.heading("E3 — hardmax regime")
         content.paragraph(
-            "E3a: tokens uniform on the unit sphere, temperature λ_n = κ ln n, query at unit tilt; error to the hardmax limit r·e₁ against the exact bias r(1 − A_d(λ_n r s₀)) (O7) and the limit of err·ln n, (d−1)/(2κ s₀).")
+            "E3a: tokens uniform on the unit sphere, temperature λ_n = κ ln n, query at unit tilt; error to the hardmax limit r·e₁ against the exact bias r(1 − A_d(λ_n r s₀)) (O7) and the limit of err·ln n, (d−1)/(2κ s₀)."
+        )
         var table = ReportTable(
             id: "hardmax-annealed", title: "Annealed temperature: error × ln n",
             columns: ["d", "n", "mean error", "err·ln n", "limit", "exact bias", "err / bias"])
@@ -42,7 +45,8 @@ extension TokenSampleComplexityReport {
     func sphereTables(_ content: inout ReportContent) {
         let dims = (try? results.parameters.ints(Key.hardmaxSphereDimensions)) ?? []
         content.paragraph(
-            "E3b: hardmax on n uniform tokens of S^{d−1}, one query direction, V = I; Monte Carlo mean error against the exact quadrature O5; predicted rate ≍ n^{−1/(d−1)}.")
+            "E3b: hardmax on n uniform tokens of S^{d−1}, one query direction, V = I; Monte Carlo mean error against the exact quadrature O5; predicted rate ≍ n^{−1/(d−1)}."
+        )
         var rates = ReportTable(
             id: "hardmax-sphere-rates", title: "Sphere hardmax rates by dimension",
             columns: ["d", "slope (OLS)", "95% CI", "−1/(d−1)", "max |z| vs O5"])
@@ -72,7 +76,8 @@ extension TokenSampleComplexityReport {
         let maxima = results.series("hardmax.gauss.max_mean")
         guard !maxima.isEmpty else { return }
         content.paragraph(
-            "E3c: standardised scores t_j ~ N(0,1); the 1-D attention output τ_n = Σ t_j e^{s t_j}/Σ e^{s t_j} has mean-field target s but never exceeds M_n = max t_j ≈ √(2 ln n). Gap = s − E τ_n.")
+            "E3c: standardised scores t_j ~ N(0,1); the 1-D attention output τ_n = Σ t_j e^{s t_j}/Σ e^{s t_j} has mean-field target s but never exceeds M_n = max t_j ≈ √(2 ln n). Gap = s − E τ_n."
+        )
         let labels = signals.map { "hardmax.gauss." + MetricLabel.real("s", $0) }
         var table = ReportTable(
             id: "hardmax-gauss", title: "Gaussian extremes",
@@ -91,11 +96,15 @@ extension TokenSampleComplexityReport {
         for (s, label) in zip(signals, labels) {
             let gaps = results.series("\(label).gap_mean")
             figure.series.append(
-                PlotSeries(label: "s = \(ReportNumber.format(s))", points: gaps.map { ((2 * log($0.x)).squareRoot(), $0.value) }))
+                PlotSeries(
+                    label: "s = \(ReportNumber.format(s))",
+                    points: gaps.map { ((2 * log($0.x)).squareRoot(), $0.value) }))
             figure.series.append(
                 PlotSeries(
                     label: "s = \(ReportNumber.format(s)): s − E M_n (exact)",
-                    points: results.series("hardmax.gauss.max_oracle").map { ((2 * log($0.x)).squareRoot(), s - $0.value) },
+                    points: results.series("hardmax.gauss.max_oracle").map {
+                        ((2 * log($0.x)).squareRoot(), s - $0.value)
+                    },
                     style: .reference))
         }
         content.table(table)

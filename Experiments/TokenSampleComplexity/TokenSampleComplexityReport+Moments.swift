@@ -8,7 +8,8 @@ extension TokenSampleComplexityReport {
         guard !horizons.isEmpty else { return }
         content.heading("E2 — moments of the transformed tokens")
         content.paragraph(
-            "Self-attention on the sample (self term included); errors of the output mean and covariance (1/n normalisation) against the exact pushforward moments V(I+ΣA)m and VΣAΣAᵀΣVᵀ. |β| = −(OLS slope of ln mean error on ln n). H_eff = ‖LᵀAL‖₂ uses the form in the exponent; H_code = √d·H_eff is the reference code's axis (it drops the 1/√d score scale). Bias share = ‖E[cov_n] − cov_∞‖²/MSE at the largest n (extension 7.1).")
+            "Self-attention on the sample (self term included); errors of the output mean and covariance (1/n normalisation) against the exact pushforward moments V(I+ΣA)m and VΣAΣAᵀΣVᵀ. |β| = −(OLS slope of ln mean error on ln n). H_eff = ‖LᵀAL‖₂ uses the form in the exponent; H_code = √d·H_eff is the reference code's axis (it drops the 1/√d score scale). Bias share = ‖E[cov_n] − cov_∞‖²/MSE at the largest n (extension 7.1)."
+        )
         var table = ReportTable(
             id: "moments-rates", title: "Rates of the moment errors by horizon",
             columns: [
@@ -54,9 +55,11 @@ extension TokenSampleComplexityReport {
             figure.series.append(PlotSeries(label: "|β_mean|", points: meanPoints, style: .markers))
             figure.series.append(PlotSeries(label: "|β_cov|", points: covPoints, style: .markers))
             figure.series.append(
-                PlotSeries(label: "β(H) = 1/(2(1+H²))", points: grid.map { ($0, 1 / (2 * (1 + $0 * $0))) }, style: .reference))
+                PlotSeries(
+                    label: "β(H) = 1/(2(1+H²))", points: grid.map { ($0, 1 / (2 * (1 + $0 * $0))) }, style: .reference))
             figure.series.append(
-                PlotSeries(label: "min(½, 1/H²)", points: grid.map { ($0, min(0.5, 1 / ($0 * $0))) }, style: .reference))
+                PlotSeries(label: "min(½, 1/H²)", points: grid.map { ($0, min(0.5, 1 / ($0 * $0))) }, style: .reference)
+            )
             content.figure(figure)
         }
         content.figure(errorFigure)

@@ -9,13 +9,15 @@ extension TokenSampleComplexityReport {
         guard labels.contains(where: { !results.series("\($0).sup.err_mean").isEmpty }) else { return }
         content.heading("E1 — uniform error on a ball")
         content.paragraph(
-            "Gaussian tokens N(0, I), σ₁ = ‖Σ^{1/2}A‖₂ = 1, so the largest tilt on the ball of radius R is s_max = R. Error = max over the query set of ‖Γ_{μ_n}(x) − V(m + ΣAx)‖ (exact mean-field map), mean over repetitions. C_pred = √c(x*) is the exact asymptotic constant n·E‖err‖² → c(x) at the worst query.")
+            "Gaussian tokens N(0, I), σ₁ = ‖Σ^{1/2}A‖₂ = 1, so the largest tilt on the ball of radius R is s_max = R. Error = max over the query set of ‖Γ_{μ_n}(x) − V(m + ΣAx)‖ (exact mean-field map), mean over repetitions. C_pred = √c(x*) is the exact asymptotic constant n·E‖err‖² → c(x) at the worst query."
+        )
         let ns = results.series("\(labels[0]).sup.err_mean").map(\.x)
         var errorTable = ReportTable(
             id: "uniform-error", title: "Mean sup error vs n",
             columns: ["n"] + radii.map { "R = \(ReportNumber.format($0))" })
         for n in ns {
-            errorTable.rows.append([.integer(Int(n))] + labels.map { number(results.value("\($0).sup.err_mean", at: n)) })
+            errorTable.rows.append(
+                [.integer(Int(n))] + labels.map { number(results.value("\($0).sup.err_mean", at: n)) })
         }
         content.table(errorTable)
         var fitTable = ReportTable(
@@ -40,7 +42,8 @@ extension TokenSampleComplexityReport {
             figure.series.append(PlotSeries(label: name, points: series.map { ($0.x, $0.value) }))
             figure.series.append(
                 PlotSeries(
-                    label: "\(name) fit", points: powerLine(series.map(\.x), slope: s("sup.slope_ols"), intercept: s("sup.intercept")),
+                    label: "\(name) fit",
+                    points: powerLine(series.map(\.x), slope: s("sup.slope_ols"), intercept: s("sup.intercept")),
                     style: .fitted))
             if let last = series.last {
                 figure.series.append(

@@ -65,7 +65,8 @@ public struct WorkbenchCommandLine {
             }
         } catch let error as UsageError {
             console.writeError("workbench: error: \(error)\n")
-            console.writeError("Run `workbench \(CommandHelp.commands.contains(name) ? name + " " : "")--help` for usage.\n")
+            console.writeError(
+                "Run `workbench \(CommandHelp.commands.contains(name) ? name + " " : "")--help` for usage.\n")
             return ExitCode.usage
         } catch {
             console.writeError("workbench: error: \(error)\n")

@@ -60,7 +60,9 @@ public final class RunStore {
         if version < Schema.currentVersion {
             throw StoreError.unreadable(
                 path: path,
-                reason: "schema version \(version) is older than \(Schema.currentVersion); any write command (e.g. `workbench run`) upgrades it")
+                reason:
+                    "schema version \(version) is older than \(Schema.currentVersion); any write command (e.g. `workbench run`) upgrades it"
+            )
         }
     }
 

@@ -12,7 +12,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .newerSchema(let found, let supported):
-            return "database schema version \(found) is newer than this workbench supports (\(supported)); upgrade workbench"
+            return
+                "database schema version \(found) is newer than this workbench supports (\(supported)); upgrade workbench"
         case .noSuchRun(let prefix):
             return "no run id starts with '\(prefix)'"
         case .ambiguousRun(let prefix, let candidates):

@@ -41,8 +41,10 @@ struct ClaimEvaluationTests {
         let overrides: [String: ParameterValue] = ["sweepGrids": .textList(["uniform"])]
         func metrics(_ optima: [Double]) -> [MetricPoint] {
             zip(["pow0.5", "pow1", "pow2"], optima).flatMap { label, eta in
-                [MetricPoint("etastar.fo.vp-linear.\(label).uniform", eta),
-                    MetricPoint("etastar.K200.vp-linear.\(label).uniform", eta)]
+                [
+                    MetricPoint("etastar.fo.vp-linear.\(label).uniform", eta),
+                    MetricPoint("etastar.K200.vp-linear.\(label).uniform", eta),
+                ]
             }
         }
         #expect(verdict("A5-fo", metrics([0.75, 0.5, 0]), overrides) == .pass)
@@ -53,16 +55,23 @@ struct ClaimEvaluationTests {
         }
         #expect(verdict("A5-exact", disagreeing, overrides) == .fail)
         // Cells outside the spec's statement do not enter the claim.
-        #expect(verdict("A5-exact", [MetricPoint("etastar.fo.vp-linear.pow9.uniform", 0),
-            MetricPoint("etastar.K200.vp-linear.pow9.uniform", 1)], overrides) == .inconclusive)
+        #expect(
+            verdict(
+                "A5-exact",
+                [
+                    MetricPoint("etastar.fo.vp-linear.pow9.uniform", 0),
+                    MetricPoint("etastar.K200.vp-linear.pow9.uniform", 1),
+                ], overrides) == .inconclusive)
     }
 
     @Test("Monte Carlo: a large z-score or a biased Fréchet distance fails A1")
     func monteCarlo() {
         let prefix = "mc.vp-linear.d8.eta1.K10"
         func metrics(z: Double, fdMC: Double) -> [MetricPoint] {
-            [MetricPoint("\(prefix).zmax_cov", z), MetricPoint("\(prefix).fd_exact", 0.06),
-                MetricPoint("\(prefix).floor", 0.0005), MetricPoint("\(prefix).fd_mc", fdMC)]
+            [
+                MetricPoint("\(prefix).zmax_cov", z), MetricPoint("\(prefix).fd_exact", 0.06),
+                MetricPoint("\(prefix).floor", 0.0005), MetricPoint("\(prefix).fd_mc", fdMC),
+            ]
         }
         #expect(verdict("A1-cov", metrics(z: 3, fdMC: 0.0605)) == .pass)
         #expect(verdict("A1-cov", metrics(z: 6, fdMC: 0.0605)) == .fail)

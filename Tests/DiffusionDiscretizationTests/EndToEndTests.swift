@@ -34,7 +34,8 @@ struct EndToEndTests {
         let parameters = parameters(overrides)
         #expect(experiment.descriptor.validate(parameters) == nil)
         let sink = MemoryMetricSink()
-        let context = RunContext(parameters: parameters, seed: experiment.descriptor.defaultSeed, workerCount: workers, sink: sink)
+        let context = RunContext(
+            parameters: parameters, seed: experiment.descriptor.defaultSeed, workerCount: workers, sink: sink)
         try experiment.run(context)
         return RunResults(
             runID: "", experiment: experiment.descriptor.id, preset: "test", seed: experiment.descriptor.defaultSeed,
@@ -111,7 +112,9 @@ struct EndToEndTests {
             runID: "", experiment: "", preset: "", seed: 7, parameters: parameters, metrics: sink.points)
         #expect(other.scalar("mc.vp-linear.d3.eta1.K5.fd_mc") != one.scalar("mc.vp-linear.d3.eta1.K5.fd_mc"))
         // The kernel does not depend on the seed.
-        #expect(other.value("kernel.C.vp-linear.uniform.eta0.5", at: 1) == one.value("kernel.C.vp-linear.uniform.eta0.5", at: 1))
+        #expect(
+            other.value("kernel.C.vp-linear.uniform.eta0.5", at: 1)
+                == one.value("kernel.C.vp-linear.uniform.eta0.5", at: 1))
     }
 
     @Test("All three processes run (ve-edm with its own window and λ scale)")

@@ -106,7 +106,8 @@ struct FirstOrderConstantsTests {
             let scaleC = constants.maxAbsVarianceConstant
             let scaleD = constants.meanConstants.reduce(0) { max($0, abs($1)) }
             for i in lambdas.indices {
-                let c = 2 * 5120 * (fine.variance[i] - target.variance[i])
+                let c =
+                    2 * 5120 * (fine.variance[i] - target.variance[i])
                     - 2560 * (coarse.variance[i] - target.variance[i])
                 #expect(abs(c - constants.varianceConstants[i]) < 5e-4 * scaleC)
                 let d = 2 * 5120 * (fine.mean[i] - target.mean[i]) - 2560 * (coarse.mean[i] - target.mean[i])

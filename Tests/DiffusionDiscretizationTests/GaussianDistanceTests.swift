@@ -49,7 +49,8 @@ struct GaussianDistanceTests {
             mean1: [1], covariance1: Matrix.diagonal([4]), mean2: [-2], covariance2: Matrix.diagonal([9]))
         #expect(abs(one - (9 + 1)) < 1e-13)
         let s = Matrix(rowMajor: [[2, 0.5, 0], [0.5, 1, 0.2], [0, 0.2, 0.7]])
-        let zero = try BuresWasserstein.squaredDistance(mean1: [1, 2, 3], covariance1: s, mean2: [1, 2, 3], covariance2: s)
+        let zero = try BuresWasserstein.squaredDistance(
+            mean1: [1, 2, 3], covariance1: s, mean2: [1, 2, 3], covariance2: s)
         #expect(zero < 1e-13)
     }
 

@@ -10,7 +10,8 @@ import WorkbenchCore
 struct InputRecordingTests {
     @Test("file spectra are recorded as a series and attached to the run")
     func fileSpectrumRecorded() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("spectrum-\(UUID().uuidString).txt").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("spectrum-\(UUID().uuidString).txt")
+            .path
         defer { try? FileManager.default.removeItem(atPath: path) }
         func run(_ contents: String) throws -> (RunResults, MemoryMetricSink) {
             try Data(contents.utf8).write(to: URL(fileURLWithPath: path))
@@ -28,7 +29,8 @@ struct InputRecordingTests {
             let sink = MemoryMetricSink()
             try experiment.run(RunContext(parameters: parameters, seed: 1, sink: sink))
             return (
-                RunResults(runID: "", experiment: "", preset: "", seed: 1, parameters: parameters, metrics: sink.points),
+                RunResults(
+                    runID: "", experiment: "", preset: "", seed: 1, parameters: parameters, metrics: sink.points),
                 sink
             )
         }

@@ -26,7 +26,8 @@ struct ParameterValidationTests {
     @Test("Defaults and the paper preset pass the cross-parameter rules")
     func defaultsAreValid() {
         #expect(experiment.descriptor.validate(parameters()) == nil)
-        #expect(experiment.descriptor.validate(parameters(DiffusionDiscretizationExperiment.paperPreset.overrides)) == nil)
+        #expect(
+            experiment.descriptor.validate(parameters(DiffusionDiscretizationExperiment.paperPreset.overrides)) == nil)
         let keys = Set(experiment.descriptor.parameters.map(\.key))
         #expect(Set(DiffusionDiscretizationExperiment.paperPreset.overrides.keys).isSubset(of: keys))
     }

@@ -56,10 +56,12 @@ struct SamplerExtensionTests {
     func ddimDeficit() {
         let setting = DiffusionSetting(process: TestSettings.vpLinear.process, horizon: 0.6, truncation: 0.2)
         let lambda = 0.37
-        let law = ExactSamplerRecursion(setting: setting, lambdas: [lambda]).outputLaw(.ddim, grid: .uniform, stepCount: 1)
+        let law = ExactSamplerRecursion(setting: setting, lambdas: [lambda]).outputLaw(
+            .ddim, grid: .uniform, stepCount: 1)
         let now = setting.process.state(at: 0.6)
         let next = setting.process.state(at: 0.2)
-        let cross = next.signalScale * now.noiseVariance.squareRoot() - next.noiseVariance.squareRoot() * now.signalScale
+        let cross =
+            next.signalScale * now.noiseVariance.squareRoot() - next.noiseVariance.squareRoot() * now.signalScale
         let deficit = lambda * cross * cross / now.variance(lambda)
         #expect(abs(next.variance(lambda) - law.variance[0] - deficit) < 1e-15)
     }

@@ -20,10 +20,11 @@ struct ExperimentRunTests {
         // Claims of configurations in the reduced grids are measured; the others (R = 1,
         // H = 0.25, d = 32, …) are inconclusive rather than failed.
         let verdicts = Dictionary(uniqueKeysWithValues: checks.map { ($0.claim, $0.verdict) })
-        for measured in ["E1-a.R0.5", "E1-b.R2", "E1-b.flatten", "E1-c.R0.5", "E1-c.growth", "E2-c.cov.H3",
+        for measured in [
+            "E1-a.R0.5", "E1-b.R2", "E1-b.flatten", "E1-c.R0.5", "E1-c.growth", "E2-c.cov.H3",
             "E2-b.H1", "E2-c.spearman", "E2-c.order", "E3a.limit", "E3a.deterministic", "E3b.d3", "E3b.z",
-            "E3c.z", "E3c.order", "E3c.decrease", "E3c.floor", "E3c.slope"]
-        {
+            "E3c.z", "E3c.order", "E3c.decrease", "E3c.floor", "E3c.slope",
+        ] {
             #expect(verdicts[measured] != .inconclusive, "\(measured) should be measurable")
         }
         for absent in ["E1-a.R1", "E2-a.mean.H0.25", "E3b.d32"] {
@@ -65,7 +66,11 @@ struct ExperimentRunTests {
             if case .table(let table) = block { tables[table.id] = table }
             if case .figure(let figure) = block { figures[figure.id] = figure }
         }
-        #expect(Set(tables.keys).isSuperset(of: ["uniform-error", "uniform-rates", "moments-rates", "hardmax-annealed", "hardmax-sphere-rates", "hardmax-gauss"]))
+        #expect(
+            Set(tables.keys).isSuperset(of: [
+                "uniform-error", "uniform-rates", "moments-rates", "hardmax-annealed", "hardmax-sphere-rates",
+                "hardmax-gauss",
+            ]))
         #expect(tables["uniform-error"]?.rows.count == 3)
         #expect(tables["moments-rates"]?.rows.count == 3)
         let styles = figures["uniform-error"]?.series.map(\.style) ?? []
@@ -76,4 +81,3 @@ struct ExperimentRunTests {
         #expect(again.blocks.count == content.blocks.count)
     }
 }
-

@@ -27,7 +27,10 @@ struct GaussianOracleTests {
         let model = try Self.workedExample()
         // The spec prints these values exactly (finite decimals of the inputs): 1e-12 leaves
         // room for BLAS rounding only.
-        #expect(Self.maxDifference(model.bilinearForm.storage, Matrix(rowMajor: [[0.83, 0.1, 0.15], [0, 0.6, 0.2], [0.26, 0.02, 0.5]]).storage) < 1e-12)
+        #expect(
+            Self.maxDifference(
+                model.bilinearForm.storage,
+                Matrix(rowMajor: [[0.83, 0.1, 0.15], [0, 0.6, 0.2], [0.26, 0.02, 0.5]]).storage) < 1e-12)
         #expect(Self.maxDifference(model.meanFieldMap(Self.query), [1.155, -0.319, 1.3275]) < 1e-12)
         #expect(abs(model.tiltSquared(Self.query) - 0.54255) < 1e-12)
         #expect(abs(model.logPartition(Self.query) - 0.822775) < 1e-12)
@@ -93,7 +96,9 @@ struct GaussianOracleTests {
         let exactCovariance = model.pushforwardCovariance
         let meanScale = exactMean.map(abs).max() ?? 1
         #expect(Self.maxDifference(moments.mean, exactMean) / meanScale < 0.03)
-        #expect(Self.maxDifference(moments.covariance.storage, exactCovariance.storage) / exactCovariance.maxAbsEntry < 0.03)
+        #expect(
+            Self.maxDifference(moments.covariance.storage, exactCovariance.storage) / exactCovariance.maxAbsEntry < 0.03
+        )
     }
 
     @Test func sampledTokensHaveTheRequestedLaw() throws {

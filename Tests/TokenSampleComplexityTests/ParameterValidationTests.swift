@@ -29,7 +29,8 @@ struct ParameterValidationTests {
             #expect(try parameters.texts("parts") == ["uniform", "moments", "hardmax"])
         }
         let paper = try ParameterResolver.resolve(Self.descriptor, preset: "paper", assignments: [])
-        #expect(try paper.ints("momentsN") == [1000, 1362, 1855, 2528, 3444, 4692, 6392, 8709, 11865, 16164, 22021, 30000])
+        #expect(
+            try paper.ints("momentsN") == [1000, 1362, 1855, 2528, 3444, 4692, 6392, 8709, 11865, 16164, 22021, 30000])
         let lite = try ParameterResolver.resolve(Self.descriptor, preset: "paper-lite", assignments: [])
         // numpy: geomspace(1000, 8000, 8).astype(int)
         #expect(try lite.ints("momentsN") == [1000, 1345, 1811, 2438, 3281, 4416, 5943, 8000])

@@ -47,14 +47,18 @@ struct SphereAndExtremeOracleTests {
     }
 
     @Test func gaussianMaximumQuadratureT5() {
-        let cases: [(Int, Double)] = [(16, 1.76600), (256, 2.82687), (4096, 3.62609), (65536, 4.29114), (1 << 20, 4.87230)]
+        let cases: [(Int, Double)] = [
+            (16, 1.76600), (256, 2.82687), (4096, 3.62609), (65536, 4.29114), (1 << 20, 4.87230),
+        ]
         for (n, expected) in cases {
             // T5 is printed to 5 decimals; the spec's tolerance is 1e-4.
             #expect(abs(GaussianMaximumOracle.expectedMaximum(count: n) - expected) < 1e-4)
         }
         // Gumbel asymptotics are within a few percent at n = 2^20 (o(1/√(2 ln n)) remainder).
         let n = 1 << 20
-        #expect(abs(GaussianMaximumOracle.asymptoticMaximum(count: n) / GaussianMaximumOracle.expectedMaximum(count: n) - 1) < 0.02)
+        #expect(
+            abs(GaussianMaximumOracle.asymptoticMaximum(count: n) / GaussianMaximumOracle.expectedMaximum(count: n) - 1)
+                < 0.02)
     }
 
     @Test func sphereHardmaxMonteCarloU5() throws {

@@ -20,7 +20,9 @@ struct CommandTests {
 
         let listing = harness.run(["runs", "--format", "csv"])
         #expect(listing.output.contains(first) && listing.output.contains(second))
-        let filtered = harness.run(["runs", "--experiment", "fixture-powerlaw", "--where", "rate > 0.7", "--format", "csv"])
+        let filtered = harness.run([
+            "runs", "--experiment", "fixture-powerlaw", "--where", "rate > 0.7", "--format", "csv",
+        ])
         #expect(filtered.output.contains(second) && !filtered.output.contains(first))
         #expect(filtered.output.contains("check_slope"))
         let json = harness.run(["runs", "--format", "json"])
@@ -63,8 +65,14 @@ struct CommandTests {
         let harness = try CLIHarness()
         defer { harness.directory.remove() }
         harness.run(["run", "fixture-powerlaw", "mode=special"])
-        let csv = harness.run(["sql", "SELECT key, value, special FROM metric_values WHERE key LIKE 'special.%' ORDER BY key", "--format", "csv"])
-        #expect(csv.output == "key,value,special\nspecial.inf,inf,inf\nspecial.minus_inf,-inf,-inf\nspecial.nan,,nan\nspecial.series,,nan\n")
+        let csv = harness.run([
+            "sql", "SELECT key, value, special FROM metric_values WHERE key LIKE 'special.%' ORDER BY key", "--format",
+            "csv",
+        ])
+        #expect(
+            csv.output
+                == "key,value,special\nspecial.inf,inf,inf\nspecial.minus_inf,-inf,-inf\nspecial.nan,,nan\nspecial.series,,nan\n"
+        )
         let markdown = harness.run(["sql", "SELECT 1 AS one", "--format", "md"])
         #expect(markdown.output == "| one |\n|---|\n| 1 |\n")
         let denied = harness.run(["sql", "UPDATE runs SET status = 'lost'"])
@@ -80,7 +88,9 @@ struct CommandTests {
         let result = harness.run(["verify", String(original.prefix(10))])
         #expect(result.status == ExitCode.success, "\(result.output)\(result.errors)")
         #expect(result.output.contains("bit-identical"))
-        let rerunOf = harness.run(["sql", "SELECT count(*) FROM runs WHERE rerun_of = '\(original)'", "--format", "csv"])
+        let rerunOf = harness.run([
+            "sql", "SELECT count(*) FROM runs WHERE rerun_of = '\(original)'", "--format", "csv",
+        ])
         #expect(rerunOf.output == "count(*)\n1\n")
     }
 

@@ -51,7 +51,9 @@ struct UsageErrorTests {
         let harness = try CLIHarness()
         defer { harness.directory.remove() }
         #expect(harness.run(["run", "nope"]).errors.contains("valid choices: fixture-powerlaw, fixture-sleep"))
-        #expect(harness.run(["run", "fixture-powerlaw", "x=1"]).errors.contains("valid choices: rate, noise, ns, mode, fail"))
+        #expect(
+            harness.run(["run", "fixture-powerlaw", "x=1"]).errors.contains(
+                "valid choices: rate, noise, ns, mode, fail"))
         #expect(harness.run(["frobnicate"]).errors.contains("valid choices: list, run, runs"))
     }
 

@@ -44,10 +44,17 @@ struct ParameterResolverTests {
 
     @Test("choices and unknown keys list the valid words")
     func validChoicesListed() {
-        #expect(throws: UsageError("unknown parameter 'x' for experiment fixture-powerlaw", validChoices: ["rate", "noise", "ns", "mode", "fail"])) {
+        #expect(
+            throws: UsageError(
+                "unknown parameter 'x' for experiment fixture-powerlaw",
+                validChoices: ["rate", "noise", "ns", "mode", "fail"])
+        ) {
             try ParameterResolver.resolve(descriptor, assignments: ["x=1"])
         }
-        #expect(throws: UsageError("unknown preset 'huge' for experiment fixture-powerlaw", validChoices: ["quick", "paper"])) {
+        #expect(
+            throws: UsageError(
+                "unknown preset 'huge' for experiment fixture-powerlaw", validChoices: ["quick", "paper"])
+        ) {
             try ParameterResolver.resolve(descriptor, preset: "huge", assignments: [])
         }
         #expect(throws: UsageError("parameter 'rate' is given twice")) {

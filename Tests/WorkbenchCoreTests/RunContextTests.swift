@@ -53,15 +53,27 @@ struct RunContextTests {
         let results = RunResults(
             runID: "", experiment: "e", preset: "quick", seed: 0, parameters: ParameterSet([:]),
             metrics: ns.map { MetricPoint("err", x: $0, 3 / $0) } + [MetricPoint("c", 0.9)]
-                + [MetricPoint("broken", x: 1, 1), MetricPoint("broken", x: 2, .nan), MetricPoint("broken", x: 4, 0.25)])
+                + [
+                    MetricPoint("broken", x: 1, 1), MetricPoint("broken", x: 2, .nan),
+                    MetricPoint("broken", x: 4, 0.25),
+                ])
         let claims = [
-            ClaimSpec("order1", statement: "", paperValue: "", expected: .around(-1, tolerance: 0.01), measure: .logLogSlope(series: "err")),
-            ClaimSpec("order2", statement: "", paperValue: "", expected: .around(-2, tolerance: 0.01), measure: .logLogSlope(series: "err", xMin: 20)),
-            ClaimSpec("few", statement: "", paperValue: "", expected: .atMost(0), measure: .logLogSlope(series: "err", xMin: 160)),
+            ClaimSpec(
+                "order1", statement: "", paperValue: "", expected: .around(-1, tolerance: 0.01),
+                measure: .logLogSlope(series: "err")),
+            ClaimSpec(
+                "order2", statement: "", paperValue: "", expected: .around(-2, tolerance: 0.01),
+                measure: .logLogSlope(series: "err", xMin: 20)),
+            ClaimSpec(
+                "few", statement: "", paperValue: "", expected: .atMost(0),
+                measure: .logLogSlope(series: "err", xMin: 160)),
             ClaimSpec("scalar", statement: "", paperValue: "", expected: .between(0.8, 1), measure: .metric("c")),
             ClaimSpec("missing", statement: "", paperValue: "", expected: .atMost(1), measure: .metric("nope")),
-            ClaimSpec("nan", statement: "", paperValue: "", expected: .atMost(1), measure: .computed { _ in Measurement(.nan) }),
-            ClaimSpec("broken", statement: "", paperValue: "", expected: .atMost(0), measure: .logLogSlope(series: "broken")),
+            ClaimSpec(
+                "nan", statement: "", paperValue: "", expected: .atMost(1),
+                measure: .computed { _ in Measurement(.nan) }),
+            ClaimSpec(
+                "broken", statement: "", paperValue: "", expected: .atMost(0), measure: .logLogSlope(series: "broken")),
         ]
         let checks = ClaimEvaluator.evaluate(claims, on: results)
         #expect(checks.map(\.verdict) == [.pass, .fail, .inconclusive, .pass, .inconclusive, .fail, .fail])

@@ -77,8 +77,9 @@ struct RunnerProcessTests {
         return nil
     }
 
-    @Test("SIGTERM and SIGINT end the run as killed, keep its metrics, and exit 143 / 130",
-          arguments: [(SIGTERM, Int32(143), "SIGTERM"), (SIGINT, Int32(130), "SIGINT")])
+    @Test(
+        "SIGTERM and SIGINT end the run as killed, keep its metrics, and exit 143 / 130",
+        arguments: [(SIGTERM, Int32(143), "SIGTERM"), (SIGINT, Int32(130), "SIGINT")])
     func terminated(signalNumber: Int32, expectedStatus: Int32, name: String) throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

@@ -22,7 +22,8 @@ struct RunStoreTests {
             "SELECT count(*) FROM params WHERE key = 'eps' AND value > 0.05")?.integerValue
         #expect(numeric == 1)
         // 10 > 9 numerically; as text '10' < '9' — the stored type must be INTEGER.
-        #expect(try store.database.scalar("SELECT count(*) FROM params WHERE key = 'K' AND value > 9")?.integerValue == 1)
+        #expect(
+            try store.database.scalar("SELECT count(*) FROM params WHERE key = 'K' AND value > 9")?.integerValue == 1)
         #expect(try store.database.scalar("SELECT typeof(value) FROM params WHERE key = 'K'")?.textValue == "integer")
         #expect(try store.parameters(run.runID).map(\.key) == ["K", "Ks", "eps", "ode", "process"])
     }
@@ -59,8 +60,14 @@ struct RunStoreTests {
         let check = StoredCheck(
             claim: "A1", statement: "s", paper: "p", expected: "[0, 1]", expectedLow: 0, expectedHigh: 1,
             measured: 0.5, ciLow: 0.4, ciHigh: 0.6, detail: nil, verdict: "pass")
-        #expect(try store.finishRun(runID: run.runID, status: "finished", endedAt: Timestamp.now(), durationSeconds: 1, resultDigest: "d", error: nil, checks: [check]))
-        #expect(!(try store.finishRun(runID: run.runID, status: "killed", endedAt: Timestamp.now(), durationSeconds: 2, resultDigest: nil, error: "late", checks: [])))
+        #expect(
+            try store.finishRun(
+                runID: run.runID, status: "finished", endedAt: Timestamp.now(), durationSeconds: 1, resultDigest: "d",
+                error: nil, checks: [check]))
+        #expect(
+            !(try store.finishRun(
+                runID: run.runID, status: "killed", endedAt: Timestamp.now(), durationSeconds: 2, resultDigest: nil,
+                error: "late", checks: [])))
         #expect(!(try store.markLost(runID: run.runID, reason: "late")))
         let back = try store.run(run.runID)
         #expect(back.status == "finished")
@@ -74,7 +81,10 @@ struct RunStoreTests {
         let run = sampleRun()
         try store.insertRun(run, parameters: [])
         #expect(try store.markLost(runID: run.runID, reason: "no heartbeat"))
-        #expect(try store.finishRun(runID: run.runID, status: "finished", endedAt: Timestamp.now(), durationSeconds: 1, resultDigest: "d", error: nil, checks: []))
+        #expect(
+            try store.finishRun(
+                runID: run.runID, status: "finished", endedAt: Timestamp.now(), durationSeconds: 1, resultDigest: "d",
+                error: nil, checks: []))
         #expect(try store.run(run.runID).status == "finished")
     }
 
@@ -93,7 +103,9 @@ struct RunStoreTests {
         #expect(try store.resolveRunID("def") == "def333")
         #expect(try store.resolveRunID("abc1") == "abc111")
         #expect(try store.resolveRunID("DEF3") == "def333")
-        #expect(throws: StoreError.ambiguousRun("abc", candidates: ["abc111", "abc222"])) { try store.resolveRunID("abc") }
+        #expect(throws: StoreError.ambiguousRun("abc", candidates: ["abc111", "abc222"])) {
+            try store.resolveRunID("abc")
+        }
         #expect(throws: StoreError.noSuchRun("zzz")) { try store.resolveRunID("zzz") }
         #expect(throws: StoreError.noSuchRun("")) { try store.resolveRunID("") }
         #expect(throws: StoreError.noSuchRun("a%")) { try store.resolveRunID("a%") }

@@ -12,7 +12,10 @@ struct SchemaTests {
         #expect(try store.database.userVersion == Schema.currentVersion)
         #expect(try store.database.scalar("PRAGMA journal_mode")?.textValue == "wal")
         let names = Set(try store.database.query("SELECT name FROM sqlite_master").compactMap { $0[0].textValue })
-        for expected in ["runs", "params", "metrics", "checks", "artifacts", "db_info", "run_summary", "metric_values", "check_results"] {
+        for expected in [
+            "runs", "params", "metrics", "checks", "artifacts", "db_info", "run_summary", "metric_values",
+            "check_results",
+        ] {
             #expect(names.contains(expected), "missing \(expected)")
         }
         #expect(try store.database.scalar("SELECT value FROM db_info WHERE key = 'db_uuid'")?.textValue?.count == 32)

@@ -137,7 +137,8 @@ enum ClaimMeasures {
         let values = keys.flatMap { results.series($0).map(\.value) }
         guard !values.isEmpty else { return nil }
         return WorkbenchCore.Measurement(
-            values.map(abs).maximumPropagatingNaN() ?? .nan, detail: "over \(values.count) points in \(keys.count) series")
+            values.map(abs).maximumPropagatingNaN() ?? .nan,
+            detail: "over \(values.count) points in \(keys.count) series")
     }
 
     /// `min_n (gap_n − floor_n + 3·se_n)` for the Gaussian-extreme signal `label` (`n ≤ xMax`).

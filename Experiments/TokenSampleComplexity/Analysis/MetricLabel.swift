@@ -5,7 +5,8 @@ import Foundation
 enum MetricLabel {
     static func real(_ prefix: String, _ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return prefix + String(Int(value)) }
-        return prefix + "\(value)".replacingOccurrences(of: ".", with: "p")
+        return prefix
+            + "\(value)".replacingOccurrences(of: ".", with: "p")
             .replacingOccurrences(of: "-", with: "m")
     }
 

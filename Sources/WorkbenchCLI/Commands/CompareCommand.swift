@@ -19,13 +19,16 @@ struct CompareCommand {
             rows.append([.text("experiment"), .text("run")] + records.map { .text($0.experiment) })
             rows.append([.text("status"), .text("run")] + records.map { .text($0.status) })
             rows.append([.text("seed"), .text("run")] + records.map { .text(String($0.seed)) })
-            rows.append([.text("result_digest"), .text("run")] + records.map { .text(String(($0.resultDigest ?? "").prefix(16))) })
+            rows.append(
+                [.text("result_digest"), .text("run")]
+                    + records.map { .text(String(($0.resultDigest ?? "").prefix(16))) })
             let parameters = try ids.map { id in
                 Dictionary(try store.parameters(id).map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
             }
             rows += sideBySide(parameters, section: "param", cell: QueryOutput.cell)
             let verdicts = try ids.map { id in
-                Dictionary(try store.checks(id).map { ($0.claim, SQLValue.text($0.verdict)) }, uniquingKeysWith: { a, _ in a })
+                Dictionary(
+                    try store.checks(id).map { ($0.claim, SQLValue.text($0.verdict)) }, uniquingKeysWith: { a, _ in a })
             }
             rows += sideBySide(verdicts, section: "check", cell: QueryOutput.cell)
             let scalars = try ids.map { id in
@@ -51,8 +54,9 @@ struct CompareCommand {
         let same = keys.filter { !differing.contains($0) }
         return differing.map { key in
             [.text(key + " *"), .text(section)] + maps.map { $0[key].map(cell) ?? .null }
-        } + same.map { key in
-            [.text(key), .text(section)] + maps.map { $0[key].map(cell) ?? .null }
         }
+            + same.map { key in
+                [.text(key), .text(section)] + maps.map { $0[key].map(cell) ?? .null }
+            }
     }
 }

@@ -20,11 +20,13 @@ enum ExperimentViews {
                 ]
                 for spec in descriptor.parameters {
                     columns.append(
-                        "(SELECT p.value FROM params p WHERE p.run_id = s.run_id AND p.key = \(literal(spec.key))) AS \(identifier(spec.key))")
+                        "(SELECT p.value FROM params p WHERE p.run_id = s.run_id AND p.key = \(literal(spec.key))) AS \(identifier(spec.key))"
+                    )
                 }
                 for claim in descriptor.claims {
                     columns.append(
-                        "(SELECT c.verdict FROM checks c WHERE c.run_id = s.run_id AND c.claim = \(literal(claim.id))) AS \(identifier("check_" + claim.id))")
+                        "(SELECT c.verdict FROM checks c WHERE c.run_id = s.run_id AND c.claim = \(literal(claim.id))) AS \(identifier("check_" + claim.id))"
+                    )
                 }
                 try store.database.execute(
                     """

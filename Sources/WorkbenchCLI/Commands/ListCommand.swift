@@ -10,7 +10,8 @@ struct ListCommand {
         _ = try scanner.option("--db")  // accepted for uniformity; list reads no database
         let words = try scanner.positionals(validOptions: ["--brief", "--db"])
         guard words.count <= 1 else { throw UsageError("list takes at most one experiment id") }
-        let experiments = try words.first.map { id throws(UsageError) in [try registry.experiment(id)] }
+        let experiments =
+            try words.first.map { id throws(UsageError) in [try registry.experiment(id)] }
             ?? registry.experiments
         for experiment in experiments {
             let descriptor = experiment.descriptor

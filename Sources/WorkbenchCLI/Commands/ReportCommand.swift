@@ -57,12 +57,15 @@ struct ReportCommand {
                         context.console.write("\(id): \(directory.path)/ matches run \(runID.prefix(12))\n")
                     } else {
                         stale += 1
-                        context.console.write("\(id): \(directory.path)/ differs from run \(runID.prefix(12)): \(differing.joined(separator: ", "))\n")
+                        context.console.write(
+                            "\(id): \(directory.path)/ differs from run \(runID.prefix(12)): \(differing.joined(separator: ", "))\n"
+                        )
                     }
                     continue
                 }
                 try ReportFileWriter.replaceContents(of: directory, with: files)
-                context.console.write("\(id): report of run \(runID.prefix(12)) written to \(directory.path)/ (\(files.count) files)\n")
+                context.console.write(
+                    "\(id): report of run \(runID.prefix(12)) written to \(directory.path)/ (\(files.count) files)\n")
                 written += 1
             } catch {
                 context.console.writeError("workbench: error: report for \(id) failed: \(error)\n")
@@ -79,7 +82,8 @@ struct ReportCommand {
                 }
             } else {
                 do {
-                    try Data(index.contents.utf8).write(to: directory.appendingPathComponent(index.name), options: .atomic)
+                    try Data(index.contents.utf8).write(
+                        to: directory.appendingPathComponent(index.name), options: .atomic)
                 } catch {
                     context.console.writeError("workbench: error: could not write the report index: \(error)\n")
                     return ExitCode.failure

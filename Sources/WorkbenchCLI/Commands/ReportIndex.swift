@@ -31,7 +31,8 @@ enum ReportIndex {
         text += "| experiment | paper | run | preset | claims |\n|---|---|---|---|---|\n"
         for row in rows {
             let claims = "\(row.passed) pass, \(row.failed) fail, \(row.inconclusive) inconclusive"
-            text += "| [\(row.title)](\(row.id)/README.md) | \(row.citation.replacingOccurrences(of: "|", with: "\\|")) | `\(row.runID.prefix(12))` | \(row.preset) | \(claims) |\n"
+            text +=
+                "| [\(row.title)](\(row.id)/README.md) | \(row.citation.replacingOccurrences(of: "|", with: "\\|")) | `\(row.runID.prefix(12))` | \(row.preset) | \(claims) |\n"
         }
         return text
     }

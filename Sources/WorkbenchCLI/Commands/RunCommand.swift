@@ -14,7 +14,8 @@ struct RunCommand {
         let console = context.console
         let presetName = try scanner.option("--preset")
         let seedOption = try scanner.integerOption("--seed", in: 0...Int(Int64.max))
-        let jobs = try scanner.integerOption("--jobs", in: 1...256)
+        let jobs =
+            try scanner.integerOption("--jobs", in: 1...256)
             ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
         let blasThreads = try scanner.integerOption("--blas-threads", in: 1...256)
         let databaseOption = try scanner.option("--db")
@@ -38,8 +39,10 @@ struct RunCommand {
         }
         if dryRun {
             for plan in plans {
-                console.write(ConfigurationListing.text(plan.experiment.descriptor, plan.parameters, preset: plan.preset,
-                    seed: seedOption.map { UInt64($0) } ?? plan.experiment.descriptor.defaultSeed))
+                console.write(
+                    ConfigurationListing.text(
+                        plan.experiment.descriptor, plan.parameters, preset: plan.preset,
+                        seed: seedOption.map { UInt64($0) } ?? plan.experiment.descriptor.defaultSeed))
             }
             return ExitCode.success
         }
@@ -78,7 +81,8 @@ struct RunCommand {
 /// The text printed after a run.
 enum RunSummary {
     static func text(descriptor: ExperimentDescriptor, outcome: RunOutcome, preset: String) -> String {
-        var text = "\(descriptor.id) [\(preset)] run \(outcome.runID): \(outcome.status) in "
+        var text =
+            "\(descriptor.id) [\(preset)] run \(outcome.runID): \(outcome.status) in "
             + ReportNumber.format(outcome.durationSeconds, digits: 3) + " s\n"
         if let error = outcome.error { text += "  error: \(error)\n" }
         if !outcome.checks.isEmpty {
@@ -117,13 +121,18 @@ enum CheckTable {
 
 /// The resolved configuration of a planned run (`run --dry-run`).
 enum ConfigurationListing {
-    static func text(_ descriptor: ExperimentDescriptor, _ parameters: ParameterSet, preset: String, seed: UInt64) -> String {
+    static func text(_ descriptor: ExperimentDescriptor, _ parameters: ParameterSet, preset: String, seed: UInt64)
+        -> String
+    {
         let rows: [[OutputCell]] = descriptor.parameters.map { spec in
             let value = parameters.values[spec.key] ?? spec.defaultValue
-            return [.text(spec.key), .text(spec.kind.rawValue), .text(value.canonicalText),
-                    .text(value == spec.defaultValue ? "" : "changed")]
+            return [
+                .text(spec.key), .text(spec.kind.rawValue), .text(value.canonicalText),
+                .text(value == spec.defaultValue ? "" : "changed"),
+            ]
         }
-        return "\(descriptor.id) [\(preset)] seed \(seed), config hash \(parameters.configHash(experiment: descriptor.id).prefix(16))\n"
+        return
+            "\(descriptor.id) [\(preset)] seed \(seed), config hash \(parameters.configHash(experiment: descriptor.id).prefix(16))\n"
             + TabularOutput(columns: ["parameter", "kind", "value", "vs default"], rows: rows).render(.table) + "\n"
     }
 }

@@ -45,7 +45,8 @@ struct RunsCommand {
                 return ExitCode.success
             }
         }
-        let sql = "SELECT * FROM \(ExperimentViews.identifier(source))\(whereText) ORDER BY started_at DESC, run_id\(limitText)"
+        let sql =
+            "SELECT * FROM \(ExperimentViews.identifier(source))\(whereText) ORDER BY started_at DESC, run_id\(limitText)"
         var output = try QueryOutput.run(store.database, sql: sql, arguments)
         if format == .table { output = compact(output, perExperiment: experiment != nil) }
         context.console.write(output.render(format))
@@ -57,11 +58,16 @@ struct RunsCommand {
         let keep =
             perExperiment
             ? output.columns.filter { !["result_digest", "checks_inconclusive"].contains($0) }
-            : ["run_id", "experiment", "preset", "status", "started_at", "duration_s", "checks_passed", "checks_failed"]
+            : [
+                "run_id", "experiment", "preset", "status", "started_at", "duration_s", "checks_passed",
+                "checks_failed",
+            ]
         let indices = keep.compactMap { output.columns.firstIndex(of: $0) }
         let rows = output.rows.map { row in
             indices.map { index -> OutputCell in
-                if output.columns[index] == "run_id", case .text(let id) = row[index] { return .text(String(id.prefix(12))) }
+                if output.columns[index] == "run_id", case .text(let id) = row[index] {
+                    return .text(String(id.prefix(12)))
+                }
                 return row[index]
             }
         }

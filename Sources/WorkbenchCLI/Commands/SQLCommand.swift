@@ -21,7 +21,8 @@ struct SQLCommand {
 
 /// Runs a query and turns the rows into ``TabularOutput``.
 enum QueryOutput {
-    static func run(_ database: Database, sql: String, _ arguments: [SQLValue] = []) throws(UsageError) -> TabularOutput {
+    static func run(_ database: Database, sql: String, _ arguments: [SQLValue] = []) throws(UsageError) -> TabularOutput
+    {
         do {
             let statement = try database.prepare(sql)
             guard statement.isReadOnly else {

@@ -48,12 +48,16 @@ struct ShowCommand {
     /// One JSON object: `run` (provenance), `parameters`, `checks` and every metric point.
     private func jsonDocument(_ store: RunStore, _ record: RunRecord) throws -> String {
         let provenance = ProvenanceTable.of(record)
-        let runObject = "{" + provenance.rows.map { row in
-            "\(row[0].json): \(row[1].json)"
-        }.joined(separator: ", ") + "}"
+        let runObject =
+            "{"
+            + provenance.rows.map { row in
+                "\(row[0].json): \(row[1].json)"
+            }.joined(separator: ", ") + "}"
         let parameters = TabularOutput(
             columns: ["key", "value", "kind"],
-            rows: try store.parameters(record.runID).map { [.text($0.key), QueryOutput.cell($0.value), .text($0.kind)] })
+            rows: try store.parameters(record.runID).map {
+                [.text($0.key), QueryOutput.cell($0.value), .text($0.kind)]
+            })
         let checks = TabularOutput(
             columns: ["claim", "verdict", "measured", "ci_low", "ci_high", "expected", "paper", "statement"],
             rows: try store.checks(record.runID).map { check in
@@ -86,7 +90,8 @@ struct ShowCommand {
                 return [.text(key), .text("scalar"), .null, .number(last.value)]
             }
             let xs = points.compactMap(\.x)
-            let range = "\(ReportNumber.format(xs.min() ?? .nan, digits: 6))…\(ReportNumber.format(xs.max() ?? .nan, digits: 6))"
+            let range =
+                "\(ReportNumber.format(xs.min() ?? .nan, digits: 6))…\(ReportNumber.format(xs.max() ?? .nan, digits: 6))"
             return [.text(key), .text("series (\(points.count))"), .text(range), .number(last.value)]
         }
         return TabularOutput(columns: ["key", "kind", "x range", "value (last)"], rows: rows)

@@ -10,7 +10,8 @@ struct VerifyCommand {
     let invocation: [String]
 
     func execute(_ scanner: inout ArgumentScanner) throws(UsageError) -> Int32 {
-        let jobs = try scanner.integerOption("--jobs", in: 1...256)
+        let jobs =
+            try scanner.integerOption("--jobs", in: 1...256)
             ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
         let path = context.databasePath(try scanner.option("--db"))
         let words = try scanner.positionals(validOptions: ["--jobs", "--db"])
@@ -33,7 +34,8 @@ struct VerifyCommand {
         let experiment = try context.registry.experiment(original.experiment)
         let declared = Set(experiment.descriptor.parameters.map(\.key))
         guard declared == Set(parameters.values.keys) else {
-            throw UsageError("run \(runID) was recorded with a different parameter set than \(original.experiment) now declares")
+            throw UsageError(
+                "run \(runID) was recorded with a different parameter set than \(original.experiment) now declares")
         }
         BLASConfiguration.setThreadCount(original.blasThreads)
         let request = RunRequest(
@@ -93,7 +95,9 @@ enum MetricDifference {
             switch (a, b) {
             case (let a?, let b?):
                 let relative = abs(a - b) / max(abs(a), abs(b), .leastNormalMagnitude)
-                lines.append("    \(k): \(ReportNumber.exact(a)) → \(ReportNumber.exact(b)) (relative \(ReportNumber.format(relative, digits: 2)))")
+                lines.append(
+                    "    \(k): \(ReportNumber.exact(a)) → \(ReportNumber.exact(b)) (relative \(ReportNumber.format(relative, digits: 2)))"
+                )
             case (nil, _?): lines.append("    \(k): only in the rerun")
             case (_?, nil): lines.append("    \(k): missing from the rerun")
             default: break

@@ -57,9 +57,11 @@ public enum ParameterResolver {
             UsageError("parameter '\(spec.key)' expects \(spec.kind.rawValue), got '\(text)'")
         }
         func elements() -> [String] {
-            text.isEmpty ? [] : text.split(separator: ",", omittingEmptySubsequences: false).map {
-                String($0).trimmingSpaces()
-            }
+            text.isEmpty
+                ? []
+                : text.split(separator: ",", omittingEmptySubsequences: false).map {
+                    String($0).trimmingSpaces()
+                }
         }
         switch spec.kind {
         case .int:

@@ -6,7 +6,8 @@
 public enum CSVText {
     /// One field, quoted when needed.
     public static func field(_ text: String) -> String {
-        let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0.isNewline }
+        let needsQuotes =
+            text.contains { $0 == "," || $0 == "\"" || $0.isNewline }
             || text.first == " " || text.last == " "
         guard needsQuotes else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""

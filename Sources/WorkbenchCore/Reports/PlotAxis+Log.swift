@@ -103,9 +103,10 @@ extension PlotAxis {
     static func superscript(_ exponent: Int) -> String {
         let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
         let sign = exponent < 0 ? "⁻" : ""
-        return sign + String(exponent.magnitude).compactMap { character in
-            character.wholeNumberValue.map { digits[$0] }
-        }
+        return sign
+            + String(exponent.magnitude).compactMap { character in
+                character.wholeNumberValue.map { digits[$0] }
+            }
     }
 
     /// The smallest of 1, 2, 3, 5, 10, 20, 30, 50, … such that labels `step` units apart are at

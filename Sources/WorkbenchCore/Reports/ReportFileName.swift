@@ -7,9 +7,10 @@
 public enum ReportFileName {
     /// `<sanitised id>.<extension>`.
     public static func make(_ id: String, extension fileExtension: String) -> String {
-        var stem = String(id.unicodeScalars.map { scalar -> Character in
-            isAllowed(scalar) ? Character(scalar) : "-"
-        })
+        var stem = String(
+            id.unicodeScalars.map { scalar -> Character in
+                isAllowed(scalar) ? Character(scalar) : "-"
+            })
         if stem.allSatisfy({ $0 == "." }) { stem = "unnamed" }
         return stem + "." + fileExtension
     }

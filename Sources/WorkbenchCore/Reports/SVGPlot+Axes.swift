@@ -32,7 +32,8 @@ extension SVGPlot {
             if tick.tick.isMajor { majorPath += mark } else { minorPath += mark }
             if let label = tick.tick.label {
                 labels.append(
-                    text(label, x: tick.pixel, y: frame.bottom + Self.majorTickLength + 13,
+                    text(
+                        label, x: tick.pixel, y: frame.bottom + Self.majorTickLength + 13,
                         anchor: "middle", size: Self.tickFontSize))
             }
         }
@@ -42,7 +43,8 @@ extension SVGPlot {
             if tick.tick.isMajor { majorPath += mark } else { minorPath += mark }
             if let label = tick.tick.label {
                 labels.append(
-                    text(label, x: frame.left - Self.majorTickLength - 4, y: tick.pixel + 4,
+                    text(
+                        label, x: frame.left - Self.majorTickLength - 4, y: tick.pixel + 4,
                         anchor: "end", size: Self.tickFontSize))
             }
         }
@@ -67,19 +69,22 @@ extension SVGPlot {
         let centerX = (frame.left + frame.right) / 2
         if !figure.title.isEmpty {
             elements.append(
-                text(figure.title, x: centerX, y: 26, anchor: "middle", size: Self.titleFontSize,
+                text(
+                    figure.title, x: centerX, y: 26, anchor: "middle", size: Self.titleFontSize,
                     extra: ##" font-weight="bold""##))
         }
         if !figure.xLabel.isEmpty {
             elements.append(
-                text(figure.xLabel, x: centerX, y: Self.height - 12, anchor: "middle",
+                text(
+                    figure.xLabel, x: centerX, y: Self.height - 12, anchor: "middle",
                     size: Self.axisLabelFontSize))
         }
         if !figure.yLabel.isEmpty {
             let centerY = (frame.top + frame.bottom) / 2
             let rotation = "rotate(-90 20 \(SVGText.number(centerY)))"
             elements.append(
-                text(figure.yLabel, x: 20, y: centerY, anchor: "middle", size: Self.axisLabelFontSize,
+                text(
+                    figure.yLabel, x: 20, y: centerY, anchor: "middle", size: Self.axisLabelFontSize,
                     extra: ##" transform="\##(rotation)""##))
         }
         return elements

@@ -11,7 +11,8 @@ extension SVGPlot {
         guard !figure.series.isEmpty else { return [] }
         let gap = 6.0
         let characterWidth = SVGText.estimatedWidth("x", fontSize: Self.legendFontSize)
-        let widestAllowed = frame.width - 2 * Self.legendInset - 2 * Self.legendPadding
+        let widestAllowed =
+            frame.width - 2 * Self.legendInset - 2 * Self.legendPadding
             - Self.legendSampleLength - gap
         let labels = figure.series.map {
             Self.shortened(
@@ -46,7 +47,8 @@ extension SVGPlot {
                         + Self.marker(at: ((sampleStart + sampleEnd) / 2, rowCenter)) + "</g>")
             }
             elements.append(
-                text(labels[index], x: sampleEnd + gap, y: rowCenter + 4, anchor: "start",
+                text(
+                    labels[index], x: sampleEnd + gap, y: rowCenter + 4, anchor: "start",
                     size: Self.legendFontSize, extra: ##" fill="#222222""##))
         }
         elements.append("</g>")

@@ -7,7 +7,8 @@ extension SVGPlot {
             let points = projectedSeries[index]
             var group = [String]()
             if series.style.drawsLine, let path = Self.linePath(points) {
-                var attributes = ##"fill="none" stroke="\##(color)" "##
+                var attributes =
+                    ##"fill="none" stroke="\##(color)" "##
                     + ##"stroke-width="\##(SVGText.number(series.style.strokeWidth))" "##
                     + ##"stroke-linejoin="round" stroke-linecap="round""##
                 if let dash = series.style.dashArray { attributes += ##" stroke-dasharray="\##(dash)""## }

@@ -47,9 +47,10 @@ public struct SVGPlot: Sendable {
         let yAxis = PlotAxis(
             values: plottable.map(\.y), scale: figure.yScale, length: bottom - top,
             tickSpacing: 45, labelExtent: { _ in Self.tickFontSize + 6 })
-        let widestYLabel = yAxis.ticks.compactMap(\.label).map {
-            SVGText.estimatedWidth($0, fontSize: Self.tickFontSize)
-        }.max() ?? 0
+        let widestYLabel =
+            yAxis.ticks.compactMap(\.label).map {
+                SVGText.estimatedWidth($0, fontSize: Self.tickFontSize)
+            }.max() ?? 0
         let left = max(62, (30 + widestYLabel + Self.majorTickLength + 4).rounded(.up))
         let right = Self.width - 24
         let xAxis = PlotAxis(

@@ -142,8 +142,9 @@ extension CheckResult {
             claim: row.claim, statement: row.statement, paperValue: row.paper,
             expected: ExpectedInterval(
                 low: row.expectedLow ?? -.infinity, high: row.expectedHigh ?? .infinity),
-            measurement: measurement ?? (row.verdict == "fail" && row.detail != nil
-                ? Measurement(.nan, detail: row.detail) : nil),
+            measurement: measurement
+                ?? (row.verdict == "fail" && row.detail != nil
+                    ? Measurement(.nan, detail: row.detail) : nil),
             verdict: ClaimVerdict(rawValue: row.verdict) ?? .inconclusive)
     }
 }

@@ -73,7 +73,15 @@ let defaultSeconds = Date().timeIntervalSince(defaultStart)
 let batchedRate = Double(points) / batchedSeconds
 let peerRate = Double(peerPoints) / peerSeconds
 let defaultRate = Double(defaultPeerPoints) / defaultSeconds
-print("workbench recording (batches of \(RunRecorder.batchSize), WAL): \(points) points in \(String(format: "%.3f", batchedSeconds)) s = \(Int(batchedRate)) points/s")
-print("peer, one transaction per point (WAL):            \(peerPoints) points in \(String(format: "%.3f", peerSeconds)) s = \(Int(peerRate)) points/s")
-print("peer, one transaction per point (rollback journal, synchronous=FULL): \(defaultPeerPoints) points in \(String(format: "%.3f", defaultSeconds)) s = \(Int(defaultRate)) points/s")
-print("ratios: \(String(format: "%.0f", batchedRate / peerRate))× the WAL per-point peer, \(String(format: "%.0f", batchedRate / defaultRate))× the default-settings peer")
+print(
+    "workbench recording (batches of \(RunRecorder.batchSize), WAL): \(points) points in \(String(format: "%.3f", batchedSeconds)) s = \(Int(batchedRate)) points/s"
+)
+print(
+    "peer, one transaction per point (WAL):            \(peerPoints) points in \(String(format: "%.3f", peerSeconds)) s = \(Int(peerRate)) points/s"
+)
+print(
+    "peer, one transaction per point (rollback journal, synchronous=FULL): \(defaultPeerPoints) points in \(String(format: "%.3f", defaultSeconds)) s = \(Int(defaultRate)) points/s"
+)
+print(
+    "ratios: \(String(format: "%.0f", batchedRate / peerRate))× the WAL per-point peer, \(String(format: "%.0f", batchedRate / defaultRate))× the default-settings peer"
+)

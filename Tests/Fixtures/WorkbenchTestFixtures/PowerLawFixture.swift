@@ -16,12 +16,16 @@ public struct PowerLawFixture: Experiment {
             parameters: [
                 ParameterSpec("rate", .real(0.5), doc: "decay exponent", constraint: .nonNegative),
                 ParameterSpec("noise", .real(0.01), doc: "relative noise", constraint: .nonNegative),
-                ParameterSpec("ns", .intList([16, 32, 64, 128, 256]), doc: "sample sizes",
-                              constraint: .list(minCount: 2, element: .range(low: 1, high: nil, lowIsExclusive: false))),
-                ParameterSpec("mode", .text("plain"), doc: "plain or special", constraint: .choices(["plain", "special"])),
+                ParameterSpec(
+                    "ns", .intList([16, 32, 64, 128, 256]), doc: "sample sizes",
+                    constraint: .list(minCount: 2, element: .range(low: 1, high: nil, lowIsExclusive: false))),
+                ParameterSpec(
+                    "mode", .text("plain"), doc: "plain or special", constraint: .choices(["plain", "special"])),
                 ParameterSpec("fail", .bool(false), doc: "throw halfway"),
             ],
-            presets: [Preset("paper", summary: "more points", overrides: ["ns": .intList([16, 32, 64, 128, 256, 512, 1024])])],
+            presets: [
+                Preset("paper", summary: "more points", overrides: ["ns": .intList([16, 32, 64, 128, 256, 512, 1024])])
+            ],
             claims: [
                 ClaimSpec(
                     "slope", statement: "error decays like n^-1/2", paperValue: "-1/2",

@@ -20,7 +20,10 @@ struct ReportRendererTests {
 
     @Test func readmeStartsWithTitlePaperAndSummary() {
         #expect(readme.hasPrefix("# Toy discretization error\n\n"))
-        #expect(readme.contains("**Paper:** A. Author and B. Author, *Rates | for toy solvers*, arXiv preprint, 2026 (arXiv:2601.00001)"))
+        #expect(
+            readme.contains(
+                "**Paper:** A. Author and B. Author, *Rates | for toy solvers*, arXiv preprint, 2026 (arXiv:2601.00001)"
+            ))
         #expect(readme.contains("Measures the error of Euler's method against the step count K."))
         #expect(!readme.contains("Warning"))
     }
@@ -38,8 +41,10 @@ struct ReportRendererTests {
 
     @Test func claimsTableShowsEachVerdictAndATally() {
         #expect(readme.contains("| claim | statement | paper | expected | measured | verdict |"))
-        #expect(readme.contains(
-            "| A1 | Error decays like 1/K | slope −1 | [-1.1, -0.9] | -1.012 (95% CI [-1.05, -0.97]); log-log slope over 6 points | **pass** |"))
+        #expect(
+            readme.contains(
+                "| A1 | Error decays like 1/K | slope −1 | [-1.1, -0.9] | -1.012 (95% CI [-1.05, -0.97]); log-log slope over 6 points | **pass** |"
+            ))
         #expect(readme.contains("| A2 | Constant is at most 1 \\| tight | C ≤ 1 | ≤ 1 | 2.5 | **FAIL** |"))
         #expect(readme.contains("| A3 | Second-order part | slope −2 | [-2.2, -1.8] | not measured | inconclusive |"))
         #expect(readme.contains("Tally: **1 pass**, **1 FAIL**, 1 inconclusive (3 claims)."))
@@ -48,7 +53,8 @@ struct ReportRendererTests {
     @Test func bodyBlocksFollowInOrder() throws {
         let heading = try #require(readme.range(of: "## Error against K\n"))
         let paragraph = try #require(readme.range(of: "The error falls like 1/K.\n"))
-        let table = try #require(readme.range(of: "**Errors by step count** ([CSV](errors.csv))\n\n| K | error | note |"))
+        let table = try #require(
+            readme.range(of: "**Errors by step count** ([CSV](errors.csv))\n\n| K | error | note |"))
         let figure = try #require(readme.range(of: "![Error vs steps K](error-vs-steps.svg)\n"))
         let provenance = try #require(readme.range(of: "## Provenance"))
         let claims = try #require(readme.range(of: "## Claims"))

@@ -80,10 +80,12 @@ struct ReportSVGPlotTests {
         let figure = ReportFigure(
             id: "bad", title: "bad values", xLabel: "x", yLabel: "y", xScale: scale, yScale: scale,
             series: [
-                PlotSeries(label: "mixed", points: [
-                    (1, 1), (2, .nan), (.nan, 3), (4, .infinity), (-.infinity, 5), (0, 6), (-1, 7),
-                    (8, 0), (9, -2), (10, 10), (20, 20),
-                ]),
+                PlotSeries(
+                    label: "mixed",
+                    points: [
+                        (1, 1), (2, .nan), (.nan, 3), (4, .infinity), (-.infinity, 5), (0, 6), (-1, 7),
+                        (8, 0), (9, -2), (10, 10), (20, 20),
+                    ]),
                 PlotSeries(label: "all bad", points: [(.nan, .nan), (.infinity, -.infinity)], style: .reference),
                 PlotSeries(label: "empty", points: [], style: .fitted),
             ])

@@ -23,10 +23,11 @@ struct ReportTableRenderingTests {
         let table = ReportTable(
             id: "n", title: "N", columns: ["x"], rows: values.map { [.number($0, digits: 3)] })
         let lines = table.csv.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines == [
-            "x", "0.30000000000000004", "0.3333333333333333", "6.02214076e+23", "5e-324", "-0.0",
-            "NaN", "inf", "-inf", "",
-        ])
+        #expect(
+            lines == [
+                "x", "0.30000000000000004", "0.3333333333333333", "6.02214076e+23", "5e-324", "-0.0",
+                "NaN", "inf", "-inf", "",
+            ])
         for (line, value) in zip(lines.dropFirst(), values) where value.isFinite {
             #expect(Double(line)?.bitPattern == value.bitPattern)
         }

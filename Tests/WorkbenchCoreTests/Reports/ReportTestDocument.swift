@@ -18,7 +18,9 @@ enum ReportTestDocument {
                 ParameterSpec("method", .text("euler"), doc: "Solver | scheme."),
                 ParameterSpec("verbose", .bool(false), doc: "Print progress."),
             ],
-            presets: [Preset("paper", summary: "the paper's scale", overrides: ["steps": .intList(steps.map { Int($0) })])],
+            presets: [
+                Preset("paper", summary: "the paper's scale", overrides: ["steps": .intList(steps.map { Int($0) })])
+            ],
             claims: [], metrics: [MetricSpec("error", "discretization error", unit: "1 vs K")])
     }
 

@@ -55,9 +55,11 @@ struct SampleReportWriterTests {
             ReportFigure(
                 id: "bad", title: "NaN, ±∞ and non-positive values", xLabel: "x", yLabel: "y",
                 series: [
-                    PlotSeries(label: "mixed", points: [
-                        (1, 1), (2, .nan), (3, 0.5), (4, -1), (5, 0.2), (.infinity, 1), (8, 0.1),
-                    ])
+                    PlotSeries(
+                        label: "mixed",
+                        points: [
+                            (1, 1), (2, .nan), (3, 0.5), (4, -1), (5, 0.2), (.infinity, 1), (8, 0.1),
+                        ])
                 ]),
             ReportFigure(
                 id: "linear-big", title: "Large linear values", xLabel: "samples", yLabel: "bytes",

@@ -90,7 +90,9 @@ struct SoftmaxAttentionTests {
         let hard = try SoftmaxAttention(normalization: .hardmax).attend(
             queries: queries, keys: keys, values: values, workspace: &workspace)
         #expect(NaiveAttention.maxAbsDifference(soft, hard) <= 1e-15)
-        #expect(NaiveAttention.maxAbsDifference(hard, NaiveAttention.hardmax(queries: queries, keys: keys, values: values)) == 0)
+        #expect(
+            NaiveAttention.maxAbsDifference(hard, NaiveAttention.hardmax(queries: queries, keys: keys, values: values))
+                == 0)
     }
 
     @Test func hardmaxTakesFirstIndexOnTiesAcrossKeyBlocks() throws {

@@ -24,10 +24,12 @@ struct BLASTests {
     func gemmAgainstNaiveLoop(transA: BLAS.Transpose, transB: BLAS.Transpose) {
         for (index, (m, n, k)) in Self.shapes.enumerated() {
             // Store A and B so that op(A) is m × k and op(B) is k × n.
-            let a = transA == .none
+            let a =
+                transA == .none
                 ? NumericsCheck.gaussianMatrix(m, k, "gemm-a", index)
                 : NumericsCheck.gaussianMatrix(k, m, "gemm-a", index)
-            let b = transB == .none
+            let b =
+                transB == .none
                 ? NumericsCheck.gaussianMatrix(k, n, "gemm-b", index)
                 : NumericsCheck.gaussianMatrix(n, k, "gemm-b", index)
             let fast = Matrix.product(a, b, transposeA: transA, transposeB: transB)

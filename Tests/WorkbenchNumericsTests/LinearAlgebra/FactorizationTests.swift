@@ -18,8 +18,9 @@ struct FactorizationTests {
         let x = try a.solve([3, 5])
         // LU on a 2×2 with O(1) entries: a few ulps of the solution.
         #expect(NumericsCheck.maxAbsDifference(x, [0.8, 1.4]) <= 4 * Double.ulpOfOne)
-        #expect(try Matrix.identity(3).solve(Matrix(rowMajor: [[1, 2], [3, 4], [5, 6]]))
-            == Matrix(rowMajor: [[1, 2], [3, 4], [5, 6]]))
+        #expect(
+            try Matrix.identity(3).solve(Matrix(rowMajor: [[1, 2], [3, 4], [5, 6]]))
+                == Matrix(rowMajor: [[1, 2], [3, 4], [5, 6]]))
     }
 
     @Test("solve leaves a small residual on random systems", arguments: squareSizes)
@@ -60,8 +61,9 @@ struct FactorizationTests {
     func choleskyByHand() throws {
         let l = try Matrix(rowMajor: [[4, 2], [2, 3]]).choleskyFactor()
         // Square roots and one division on small integers: a couple of ulps.
-        #expect(NumericsCheck.maxAbsDifference(l, Matrix(rowMajor: [[2, 0], [1, 2.0.squareRoot()]]))
-            <= 4 * Double.ulpOfOne)
+        #expect(
+            NumericsCheck.maxAbsDifference(l, Matrix(rowMajor: [[2, 0], [1, 2.0.squareRoot()]]))
+                <= 4 * Double.ulpOfOne)
     }
 
     @Test("Cholesky: L is lower triangular with positive diagonal and L·Lᵀ = A", arguments: squareSizes)
@@ -94,7 +96,8 @@ struct FactorizationTests {
 
     // MARK: - Orthonormal QR (dgeqrf + dorgqr)
 
-    @Test("thin QR: QᵀQ = I, QᵀA is upper triangular with the returned diagonal, Q·(QᵀA) = A",
+    @Test(
+        "thin QR: QᵀQ = I, QᵀA is upper triangular with the returned diagonal, Q·(QᵀA) = A",
         arguments: [(1, 1), (4, 4), (17, 4), (17, 17), (64, 17), (64, 64), (5, 1)])
     func orthonormalQR(rows: Int, columns: Int) throws {
         let a = NumericsCheck.gaussianMatrix(rows, columns, "qr", rows * 100 + columns)
@@ -124,7 +127,8 @@ struct FactorizationTests {
 
     // MARK: - General eigenvalues (dgeev)
 
-    @Test("dgeev on a rotation by θ gives the conjugate pair cos θ ± i sin θ, positive part first",
+    @Test(
+        "dgeev on a rotation by θ gives the conjugate pair cos θ ± i sin θ, positive part first",
         arguments: [0.3, 1.0, 2.5])
     func rotationEigenvalues(theta: Double) throws {
         let c = cos(theta)

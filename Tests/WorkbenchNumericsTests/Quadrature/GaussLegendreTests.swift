@@ -37,8 +37,9 @@ struct GaussLegendreTests {
         // Both sides carry a few roundings: 4 ulps of 1.
         let tolerance = 4 * Double.ulpOfOne
         #expect(NumericsCheck.maxAbsDifference(rule.nodes, [-outer, -inner, 0, inner, outer]) <= tolerance)
-        #expect(NumericsCheck.maxAbsDifference(
-            rule.weights, [outerWeight, innerWeight, 128.0 / 225, innerWeight, outerWeight]) <= tolerance)
+        #expect(
+            NumericsCheck.maxAbsDifference(
+                rule.weights, [outerWeight, innerWeight, 128.0 / 225, innerWeight, outerWeight]) <= tolerance)
     }
 
     @Test("structure: ascending symmetric nodes in (−1, 1), positive weights summing to 2", arguments: pointCounts)

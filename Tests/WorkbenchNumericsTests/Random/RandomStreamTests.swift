@@ -13,12 +13,14 @@ struct RandomStreamTests {
         // Recorded results depend on this mapping. Values from a Python transcription of the
         // documented rule (FNV-1a labels, index·φ₆₄ + 1, SplitMix64 folding, SplitMix64 seeding).
         let g = RandomStream.generator(seed: 42, "moments", 3, -1)
-        #expect(Self.firstWords(g, 3) == [
-            13_606_490_375_872_459_355, 8_998_679_414_439_544_638, 14_272_868_588_136_976_741,
-        ])
-        #expect(Self.firstWords(RandomStream.generator(seed: 7), 2) == [
-            12_923_355_070_828_475_994, 5_142_052_590_334_782_674,
-        ])
+        #expect(
+            Self.firstWords(g, 3) == [
+                13_606_490_375_872_459_355, 8_998_679_414_439_544_638, 14_272_868_588_136_976_741,
+            ])
+        #expect(
+            Self.firstWords(RandomStream.generator(seed: 7), 2) == [
+                12_923_355_070_828_475_994, 5_142_052_590_334_782_674,
+            ])
         // The empty path is the plain seeded generator.
         #expect(Self.firstWords(RandomStream.generator(seed: 7)) == Self.firstWords(Xoshiro256StarStar(seed: 7)))
     }
@@ -49,16 +51,19 @@ struct RandomStreamTests {
 
     @Test("labels and indices are distinct keys: \"3\" ≠ 3, \"\" ≠ 0")
     func labelsVersusIndices() {
-        #expect(Self.firstWords(RandomStream.generator(seed: 1, .label("3")))
-            != Self.firstWords(RandomStream.generator(seed: 1, .index(3))))
-        #expect(Self.firstWords(RandomStream.generator(seed: 1, ""))
-            != Self.firstWords(RandomStream.generator(seed: 1, 0)))
+        #expect(
+            Self.firstWords(RandomStream.generator(seed: 1, .label("3")))
+                != Self.firstWords(RandomStream.generator(seed: 1, .index(3))))
+        #expect(
+            Self.firstWords(RandomStream.generator(seed: 1, ""))
+                != Self.firstWords(RandomStream.generator(seed: 1, 0)))
     }
 
     @Test("negative indices are taken by bit pattern; adjacent indices give distinct streams")
     func indices() {
-        #expect(Self.firstWords(RandomStream.generator(seed: 3, .of(-1)))
-            == Self.firstWords(RandomStream.generator(seed: 3, .index(UInt64.max))))
+        #expect(
+            Self.firstWords(RandomStream.generator(seed: 3, .of(-1)))
+                == Self.firstWords(RandomStream.generator(seed: 3, .index(UInt64.max))))
         let firsts = Set((0..<1000).map { Self.firstWords(RandomStream.generator(seed: 3, .of($0)), 1)[0] })
         #expect(firsts.count == 1000)
     }

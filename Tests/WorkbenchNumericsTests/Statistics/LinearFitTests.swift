@@ -49,7 +49,8 @@ struct LinearFitTests {
         let w = [1, 2, 1, 3, 0.5]
         let base = try #require(LinearFit(x: x, y: y, weights: w))
         let padded = try #require(
-            LinearFit(x: [0, 1, 50, 2, 3, 4, -7], y: [1, 2.5, -100, 2.9, 4.2, 5.1, 9], weights: [1, 2, 0, 1, 3, 0.5, 0]))
+            LinearFit(
+                x: [0, 1, 50, 2, 3, 4, -7], y: [1, 2.5, -100, 2.9, 4.2, 5.1, 9], weights: [1, 2, 0, 1, 3, 0.5, 0]))
         // Adding exact zeros to every sum leaves the arithmetic unchanged: equal bit for bit.
         #expect(padded == base)
         #expect(padded.pointCount == 5)
@@ -108,7 +109,8 @@ struct LinearFitTests {
         case heteroscedastic
     }
 
-    @Test("the 95 % CI covers the true slope in 95 % of seeded replicates",
+    @Test(
+        "the 95 % CI covers the true slope in 95 % of seeded replicates",
         arguments: NoiseModel.allCases, [5, 12, 42])
     func coverage(model: NoiseModel, pointCount: Int) throws {
         // ν = N − 2 = 3, 10, 40: small ν checks the t table (a normal quantile would give only
@@ -143,7 +145,8 @@ struct LinearFitTests {
         let coverage = Double(covered) / Double(replicates)
         // Coverage ~ Binomial(4000, 0.95)/4000 with SE √(0.95·0.05/4000) ≈ 0.0034; allow 4 SE
         // (±0.0138, two-sided false-alarm probability 6e-5 for a correct interval).
-        #expect(abs(coverage - 0.95) <= 4 * (0.95 * 0.05 / Double(replicates)).squareRoot(),
+        #expect(
+            abs(coverage - 0.95) <= 4 * (0.95 * 0.05 / Double(replicates)).squareRoot(),
             "coverage \(coverage)")
     }
 

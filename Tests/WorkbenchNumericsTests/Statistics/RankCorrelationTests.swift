@@ -29,10 +29,13 @@ struct RankCorrelationTests {
     @Test("with ties, ρ matches scipy.stats.spearmanr")
     func withTies() {
         // Sums of products of half-integer ranks: a few ulps.
-        #expect(abs(RankCorrelation.spearman([1, 2, 2, 3, 4], [1, 3, 2, 2, 5]) - 0.7631578947368421)
-            <= 4 * Double.ulpOfOne)
-        #expect(abs(RankCorrelation.spearman([3, 1, 4, 1, 5, 9, 2, 6], [2, 7, 1, 8, 2, 8, 1, 8])
-            - 0.19885368120992467) <= 4 * Double.ulpOfOne)
+        #expect(
+            abs(RankCorrelation.spearman([1, 2, 2, 3, 4], [1, 3, 2, 2, 5]) - 0.7631578947368421)
+                <= 4 * Double.ulpOfOne)
+        #expect(
+            abs(
+                RankCorrelation.spearman([3, 1, 4, 1, 5, 9, 2, 6], [2, 7, 1, 8, 2, 8, 1, 8])
+                    - 0.19885368120992467) <= 4 * Double.ulpOfOne)
         // Tied monotone data is still perfectly monotone.
         #expect(abs(RankCorrelation.spearman([1, 1, 2, 3], [5, 5, 6, 9]) - 1) <= 4 * Double.ulpOfOne)
     }
