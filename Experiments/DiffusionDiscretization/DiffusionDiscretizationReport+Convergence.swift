@@ -48,25 +48,26 @@ extension DiffusionDiscretizationReport {
 
         for process in configuration.processes {
             for spectrum in configuration.spectra {
-                var figure = ReportFigure(
-                    id: "w2_vs_K_\(process.name)_\(spectrum.label)",
-                    title: "W2 vs K, \(process.name), \(spectrum.label) (dashed: 𝓔/K)",
-                    xLabel: "K (steps)", yLabel: "W2(q_K, p_ε)")
                 for grid in configuration.grids {
-                    for eta in configuration.etas {
+                    var figure = ReportFigure(
+                        id: "w2_vs_K_\(process.name)_\(spectrum.label)_\(grid.label)",
+                        title: "W2 vs K, \(process.name), \(spectrum.label), \(grid.label) grid (dashed: 𝓔/K)",
+                        xLabel: "K (steps)", yLabel: "W2(q_K, p_ε)")
+                    for (slot, eta) in configuration.etas.enumerated() {
                         let key = MetricKey.configuration(
                             process: process.name, spectrum: spectrum.label, grid: grid.label, eta: eta)
-                        let label = "\(grid.label), η=\(MetricKey.number(eta))"
+                        let label = "η=\(MetricKey.number(eta))"
                         figure.series.append(
                             PlotSeries(
-                                label: label, points: positive(results.series("w2.\(key)")), style: .measured))
+                                label: label, points: positive(results.series("w2.\(key)")), style: .measured,
+                                colorSlot: slot))
                         figure.series.append(
                             PlotSeries(
                                 label: "\(label): 𝓔/K", points: positive(results.series("w2pred.\(key)")),
-                                style: .reference))
+                                style: .reference, colorSlot: slot))
                     }
+                    content.figure(figure)
                 }
-                content.figure(figure)
             }
         }
     }

@@ -23,7 +23,7 @@ extension TokenSampleComplexityReport {
         var covPoints = [(x: Double, y: Double)]()
         var errorFigure = ReportFigure(
             id: "moments-cov-error", title: "Covariance error vs n", xLabel: "n", yLabel: "‖cov_n − cov_∞‖_F")
-        for (_, label) in horizons {
+        for (slot, (_, label)) in horizons.enumerated() {
             let s = { (name: String) in results.scalar("\(label).\(name)") }
             let hEff = s("H_eff") ?? .nan
             let betaMean = s("mean.slope_ols").map { -$0 }
@@ -41,12 +41,14 @@ extension TokenSampleComplexityReport {
             if let betaCov { covPoints.append((hEff, betaCov)) }
             let series = results.series("\(label).cov.err_mean")
             errorFigure.series.append(
-                PlotSeries(label: "H = \(ReportNumber.format(hEff))", points: series.map { ($0.x, $0.value) }))
+                PlotSeries(
+                    label: "H = \(ReportNumber.format(hEff))", points: series.map { ($0.x, $0.value) }, colorSlot: slot)
+            )
             errorFigure.series.append(
                 PlotSeries(
                     label: "H = \(ReportNumber.format(hEff)) fit",
                     points: powerLine(series.map(\.x), slope: s("cov.slope_ols"), intercept: s("cov.intercept")),
-                    style: .fitted))
+                    style: .fitted, colorSlot: slot))
         }
         content.table(table)
         let hs = meanPoints.map(\.x) + covPoints.map(\.x)

@@ -28,7 +28,11 @@ extension TokenSampleComplexityReport {
             ])
         var figure = ReportFigure(
             id: "uniform-error", title: "Sup error on the ball vs n", xLabel: "n", yLabel: "mean sup error")
-        for (radius, label) in zip(radii, labels) {
+        // At most four radii in the figure (evenly spread; every radius is in the tables), each
+        // with its fit and the n^-1/2 reference in the same colour.
+        let plotted = Set(
+            radii.count <= 4 ? Array(radii.indices) : (0..<4).map { $0 * (radii.count - 1) / 3 })
+        for (index, (radius, label)) in zip(radii, labels).enumerated() {
             let s = { (name: String) in results.scalar("\(label).\(name)") }
             fitTable.rows.append([
                 .number(radius, digits: 3), number(s("s_max")), number(s("sup.slope_ols")),
@@ -37,19 +41,23 @@ extension TokenSampleComplexityReport {
                 number(s("sup.slope_upper_half")), number(s("C_hat")), number(s("C_pred")),
                 number(s("C_ratio")),
             ])
+            guard plotted.contains(index) else { continue }
+            let slot = plotted.filter { $0 < index }.count
             let series = results.series("\(label).sup.err_mean")
             let name = "R = \(ReportNumber.format(radius))"
-            figure.series.append(PlotSeries(label: name, points: series.map { ($0.x, $0.value) }))
+            figure.series.append(
+                PlotSeries(label: name, points: series.map { ($0.x, $0.value) }, colorSlot: slot))
             figure.series.append(
                 PlotSeries(
                     label: "\(name) fit",
                     points: powerLine(series.map(\.x), slope: s("sup.slope_ols"), intercept: s("sup.intercept")),
-                    style: .fitted))
+                    style: .fitted, colorSlot: slot))
             if let last = series.last {
                 figure.series.append(
                     PlotSeries(
                         label: "\(name) n^-1/2",
-                        points: series.map { ($0.x, last.value * (last.x / $0.x).squareRoot()) }, style: .reference))
+                        points: series.map { ($0.x, last.value * (last.x / $0.x).squareRoot()) }, style: .reference,
+                        colorSlot: slot))
             }
         }
         content.table(fitTable)

@@ -116,9 +116,16 @@ public struct PlotSeries: Sendable {
     /// How the curve is drawn.
     public let style: Style
 
-    public init(label: String, points: [(x: Double, y: Double)], style: Style = .measured) {
+    /// Palette slot; series sharing a slot share a colour (e.g. a measurement and its predicted
+    /// law). `nil` uses the series' position in the figure.
+    public let colorSlot: Int?
+
+    public init(
+        label: String, points: [(x: Double, y: Double)], style: Style = .measured, colorSlot: Int? = nil
+    ) {
         self.label = label
         self.points = points
         self.style = style
+        self.colorSlot = colorSlot
     }
 }

@@ -76,7 +76,7 @@ extension SVGPlot {
         if !figure.xLabel.isEmpty {
             elements.append(
                 text(
-                    figure.xLabel, x: centerX, y: Self.height - 12, anchor: "middle",
+                    figure.xLabel, x: centerX, y: frame.bottom + 40, anchor: "middle",
                     size: Self.axisLabelFontSize))
         }
         if !figure.yLabel.isEmpty {

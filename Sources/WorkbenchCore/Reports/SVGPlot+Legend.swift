@@ -5,15 +5,32 @@ extension SVGPlot {
     static let legendSampleLength = 26.0
     static let legendInset = 8.0
 
+    /// Widest label of a legend placed outside the data area, in pixels.
+    static let outsideLegendMaximumTextWidth = 280.0
+    static let legendGap = 6.0
+
+    /// Width of the legend column of a figure whose legend sits outside the data area.
+    static func outsideLegendWidth(_ figure: ReportFigure) -> Double {
+        let widest =
+            figure.series.map {
+                SVGText.estimatedWidth(MarkdownText.singleLine($0.label), fontSize: legendFontSize)
+            }.max() ?? 0
+        return 2 * legendPadding + legendSampleLength + legendGap
+            + min(widest, outsideLegendMaximumTextWidth)
+    }
+
     /// A boxed legend with one row per series: a short sample of its line and marker, then its
-    /// label. It sits in the corner of the data area that covers the fewest data points.
+    /// label. It sits in the corner of the data area that covers the fewest data points, or, for
+    /// figures with many series, in a column right of the data area.
     func legendElements() -> [String] {
         guard !figure.series.isEmpty else { return [] }
-        let gap = 6.0
+        let gap = Self.legendGap
         let characterWidth = SVGText.estimatedWidth("x", fontSize: Self.legendFontSize)
         let widestAllowed =
-            frame.width - 2 * Self.legendInset - 2 * Self.legendPadding
-            - Self.legendSampleLength - gap
+            legendOutside
+            ? Self.outsideLegendMaximumTextWidth
+            : frame.width - 2 * Self.legendInset - 2 * Self.legendPadding
+                - Self.legendSampleLength - gap
         let labels = figure.series.map {
             Self.shortened(
                 MarkdownText.singleLine($0.label), maximumCount: Int(widestAllowed / characterWidth))
@@ -21,7 +38,9 @@ extension SVGPlot {
         let textWidth = labels.map { SVGText.estimatedWidth($0, fontSize: Self.legendFontSize) }.max() ?? 0
         let boxWidth = 2 * Self.legendPadding + Self.legendSampleLength + gap + textWidth
         let boxHeight = 2 * Self.legendPadding + Self.legendRowHeight * Double(labels.count) - 4
-        let box = legendPlacement(width: boxWidth, height: boxHeight)
+        let box =
+            legendOutside
+            ? (left: frame.right + 12, top: frame.top) : legendPlacement(width: boxWidth, height: boxHeight)
 
         var elements = [
             ##"<g class="legend">"##,
@@ -30,7 +49,7 @@ extension SVGPlot {
                 + ##"fill="#ffffff" fill-opacity="0.9" stroke="#bbbbbb" stroke-width="1" rx="3"/>"##,
         ]
         for (index, series) in figure.series.enumerated() {
-            let color = PlotPalette.color(at: index)
+            let color = PlotPalette.color(at: series.colorSlot ?? index)
             let rowCenter = box.top + Self.legendPadding + Self.legendRowHeight * (Double(index) + 0.5) - 2
             let sampleStart = box.left + Self.legendPadding
             let sampleEnd = sampleStart + Self.legendSampleLength

@@ -3,7 +3,7 @@ extension SVGPlot {
     func seriesElements() -> [String] {
         var elements = [String]()
         for (index, series) in figure.series.enumerated() {
-            let color = PlotPalette.color(at: index)
+            let color = PlotPalette.color(at: series.colorSlot ?? index)
             let points = projectedSeries[index]
             var group = [String]()
             if series.style.drawsLine, let path = Self.linePath(points) {

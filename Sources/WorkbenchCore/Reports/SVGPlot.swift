@@ -26,8 +26,18 @@ public struct SVGPlot: Sendable {
     static let majorTickLength = 5.0
     static let minorTickLength = 3.0
 
+    /// Figures with more series than this get their legend in a column right of the data area
+    /// (the canvas grows to hold it) instead of inside it.
+    static let maximumInsideLegendRows = 6
+
     /// The figure drawn.
     public let figure: ReportFigure
+    /// Width of this SVG: ``width``, plus the legend column when the legend is outside.
+    let canvasWidth: Double
+    /// Height of this SVG: ``height``, or more when an outside legend needs it.
+    let canvasHeight: Double
+    /// Whether the legend sits right of the data area.
+    let legendOutside: Bool
     let xAxis: PlotAxis
     let yAxis: PlotAxis
     let frame: PlotFrame
@@ -60,6 +70,16 @@ public struct SVGPlot: Sendable {
         self.xAxis = xAxis
         self.yAxis = yAxis
         self.frame = frame
+        legendOutside = figure.series.count > Self.maximumInsideLegendRows
+        if legendOutside {
+            let rows = Double(figure.series.count)
+            canvasWidth = Self.width + Self.outsideLegendWidth(figure) + 16
+            canvasHeight = max(
+                Self.height, top + 2 * Self.legendPadding + Self.legendRowHeight * rows + 12)
+        } else {
+            canvasWidth = Self.width
+            canvasHeight = Self.height
+        }
         self.projectedSeries = figure.series.map { series in
             series.points.map { point in
                 guard let xFraction = xAxis.fraction(of: point.x),
@@ -72,8 +92,8 @@ public struct SVGPlot: Sendable {
 
     /// The SVG document, ending in a newline.
     public var svg: String {
-        let width = SVGText.number(Self.width)
-        let height = SVGText.number(Self.height)
+        let width = SVGText.number(canvasWidth)
+        let height = SVGText.number(canvasHeight)
         var lines = [
             ##"<?xml version="1.0" encoding="UTF-8"?>"##,
             ##"<svg xmlns="http://www.w3.org/2000/svg" width="\##(width)" height="\##(height)" "##

@@ -19,6 +19,33 @@ struct ReportSVGPlotTests {
         #expect(inspection.elements(named: "svg").first?.attributes["height"] == "420")
     }
 
+    @Test func manySeriesMoveTheLegendRightOfTheDataAreaAndSharedSlotsShareColours() {
+        var series: [PlotSeries] = []
+        for index in 0..<8 {
+            let level = Double(index + 1)
+            let measured: [(x: Double, y: Double)] = [(1, level), (10, level + 1)]
+            let law: [(x: Double, y: Double)] = [(1, level), (10, level)]
+            series.append(PlotSeries(label: "measured \(index)", points: measured, colorSlot: index))
+            series.append(PlotSeries(label: "law \(index)", points: law, style: .reference, colorSlot: index))
+        }
+        let figure = ReportFigure(id: "many", title: "many", xLabel: "x", yLabel: "y", series: series)
+        let (_, inspection) = inspect(figure)
+        #expect(inspection.isWellFormed)
+        let width = Double(inspection.elements(named: "svg").first?.attributes["width"] ?? "") ?? 0
+        #expect(width > SVGPlot.width)
+        let legendBox = inspection.elements(named: "rect").first { $0.attributes["stroke"] == "#bbbbbb" }
+        let legendLeft = Double(legendBox?.attributes["x"] ?? "") ?? 0
+        #expect(legendLeft > SVGPlot.width - 24)  // right of the data area's right edge
+        for label in ["measured 0", "law 7"] { #expect(inspection.texts.contains(label)) }
+        // Eight slots give eight colours for the eight dashed laws (by position, the eight odd
+        // positions of a 10-colour palette would give only five).
+        var dashedColours = Set<String>()
+        for path in inspection.elements(named: "path") where path.attributes["stroke-dasharray"] != nil {
+            if let stroke = path.attributes["stroke"] { dashedColours.insert(stroke) }
+        }
+        #expect(dashedColours.count == 8)
+    }
+
     @Test func logAxesLabelEveryDecadeInRange() {
         let figure = ReportFigure(
             id: "f", title: "t", xLabel: "n", yLabel: "err",
