@@ -73,8 +73,9 @@ struct EndToEndTests {
         #expect(tables["monte_carlo"] == 4)
         #expect(tables["oracles"] == 3)
         #expect(tables["samplers_vp-linear"] == 8)
-        // One measured curve plus its 𝓔/K reference per (grid, η).
-        #expect(figures["w2_vs_K_vp-linear_pow1"] == 8)
+        // One figure per grid; one measured curve plus its 𝓔/K reference per η.
+        #expect(figures["w2_vs_K_vp-linear_pow1_uniform"] == 4)
+        #expect(figures["w2_vs_K_vp-linear_pow1_power2"] == 4)
         #expect(figures["kappa_vp-linear_uniform"] == 2)
     }
 
