@@ -22,7 +22,9 @@ let package = Package(
             name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
         // MARK: - Libraries
-        .target(name: "WorkbenchNumerics", dependencies: ["CLinearAlgebra"]),
+        /// The softmax exponential pass, compiled per instruction set and chosen at run time.
+        .target(name: "CVectorExponential"),
+        .target(name: "WorkbenchNumerics", dependencies: ["CLinearAlgebra", "CVectorExponential"]),
         .target(name: "WorkbenchStore", dependencies: ["CSQLite3"]),
         .target(name: "WorkbenchCore", dependencies: ["WorkbenchNumerics", "WorkbenchStore"]),
         .target(

@@ -1,3 +1,5 @@
+internal import CVectorExponential
+
 /// A branch-free exponential on eight lanes at a time, used for the `exp(s − max)` pass of the
 /// softmax kernel, where it replaces one libm call per score.
 ///
@@ -70,12 +72,27 @@ public enum VectorExponential {
     }
 
     /// Replaces `values[i]` by `exp(values[i] − shift)` for `i < count` and returns the sum of
-    /// the new values (accumulated in eight lanes, then reduced: a fixed order, so the result is
-    /// reproducible).
+    /// the new values (accumulated in eight lanes, then added lane by lane from −0: a fixed
+    /// order, so the result is reproducible).
+    ///
+    /// Runs the C implementation of the same algorithm, compiled for AVX-512, AVX2 and the
+    /// baseline and chosen at run time (``instructionSet``); every variant gives the same bits
+    /// as ``exponentiateShiftedInPlaceReference(_:count:shift:)``, which the tests check.
     ///
     /// - Precondition: `values[i] − shift` is not NaN.
-    @inlinable
     public static func exponentiateShiftedInPlace(
+        _ values: UnsafeMutablePointer<Double>, count: Int, shift: Double
+    ) -> Double {
+        cvexp_exponentiate_shifted_in_place(values, count, shift)
+    }
+
+    /// The instruction set of the exponential pass on this machine (`avx512f`, `avx2` or
+    /// `baseline`).
+    public static var instructionSet: String { String(cString: cvexp_variant()) }
+
+    /// The same pass in Swift on eight-lane vectors: the reference the C variants must match.
+    @inlinable
+    public static func exponentiateShiftedInPlaceReference(
         _ values: UnsafeMutablePointer<Double>, count: Int, shift: Double
     ) -> Double {
         let lanes = Vector.scalarCount

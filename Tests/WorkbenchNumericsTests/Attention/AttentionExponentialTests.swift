@@ -64,3 +64,34 @@ struct AttentionExponentialTests {
         }
     }
 }
+
+@Suite("Attention: exponential pass variants")
+struct ExponentialPassVariantTests {
+    /// The C pass chosen for this machine (AVX-512, AVX2 or baseline) must reproduce the Swift
+    /// reference bit for bit — values and lane-ordered sum — so results never depend on the CPU's
+    /// instruction set. Lengths cover empty input, partial tails and many full vectors; inputs
+    /// reach the underflow cutoff and an overflowing lane.
+    @Test func chosenVariantMatchesTheSwiftReferenceBitForBit() {
+        #expect(["avx512f", "avx2", "baseline"].contains(VectorExponential.instructionSet))
+        var generator = Xoshiro256StarStar(seed: 11)
+        for count in [0, 1, 5, 8, 13, 64, 1001] {
+            var values = (0..<count).map { _ in 300 * generator.nextGaussian() }
+            if count > 3 {
+                values[1] = -800
+                values[2] = 0
+            }
+            var reference = values
+            let shift = count > 0 ? 10.0 : 0
+            let sum = values.withUnsafeMutableBufferPointer { buffer -> Double in
+                guard let base = buffer.baseAddress else { return -0.0 }
+                return VectorExponential.exponentiateShiftedInPlace(base, count: count, shift: shift)
+            }
+            let referenceSum = reference.withUnsafeMutableBufferPointer { buffer -> Double in
+                guard let base = buffer.baseAddress else { return -0.0 }
+                return VectorExponential.exponentiateShiftedInPlaceReference(base, count: count, shift: shift)
+            }
+            #expect(values.map(\.bitPattern) == reference.map(\.bitPattern), "count \(count)")
+            #expect(sum.bitPattern == referenceSum.bitPattern, "count \(count)")
+        }
+    }
+}
