@@ -19,7 +19,7 @@ extension TokenSampleComplexityReport {
         var figure = ReportFigure(
             id: "hardmax-annealed", title: "err·ln n vs n (λ_n = κ ln n)", xLabel: "n", yLabel: "err·ln n",
             xScale: .log, yScale: .linear)
-        for (d, label) in annealed {
+        for (slot, (d, label)) in annealed.enumerated() {
             let limit = results.scalar("\(label).limit")
             for point in results.series("\(label).err_mean") {
                 table.rows.append([
@@ -30,10 +30,13 @@ extension TokenSampleComplexityReport {
                 ])
             }
             let series = results.series("\(label).err_times_ln_n")
-            figure.series.append(PlotSeries(label: "d = \(d)", points: series.map { ($0.x, $0.value) }))
+            figure.series.append(
+                PlotSeries(label: "d = \(d)", points: series.map { ($0.x, $0.value) }, colorSlot: slot))
             if let limit {
                 figure.series.append(
-                    PlotSeries(label: "d = \(d) limit", points: series.map { ($0.x, limit) }, style: .reference))
+                    PlotSeries(
+                        label: "d = \(d) limit", points: series.map { ($0.x, limit) }, style: .reference,
+                        colorSlot: slot))
             }
         }
         content.table(table)
@@ -52,7 +55,7 @@ extension TokenSampleComplexityReport {
             columns: ["d", "slope (OLS)", "95% CI", "−1/(d−1)", "max |z| vs O5"])
         var figure = ReportFigure(
             id: "hardmax-sphere", title: "Sphere hardmax error vs n", xLabel: "n", yLabel: "E‖y_{j*} − û‖")
-        for d in dims {
+        for (slot, d) in dims.enumerated() {
             let label = "hardmax.sphere.d\(d)"
             let series = results.series("\(label).err_mean")
             guard !series.isEmpty else { continue }
@@ -61,11 +64,12 @@ extension TokenSampleComplexityReport {
                 .text(intervalText(results.scalar("\(label).ci95_lo"), results.scalar("\(label).ci95_hi"))),
                 .number(-1 / Double(d - 1), digits: 3), number(results.scalar("\(label).max_abs_z")),
             ])
-            figure.series.append(PlotSeries(label: "d = \(d)", points: series.map { ($0.x, $0.value) }))
+            figure.series.append(
+                PlotSeries(label: "d = \(d)", points: series.map { ($0.x, $0.value) }, colorSlot: slot))
             figure.series.append(
                 PlotSeries(
                     label: "d = \(d) exact", points: results.series("\(label).oracle").map { ($0.x, $0.value) },
-                    style: .reference))
+                    style: .reference, colorSlot: slot))
         }
         content.table(rates)
         content.figure(figure)
@@ -93,19 +97,19 @@ extension TokenSampleComplexityReport {
                     number(results.value("hardmax.gauss.max_z", at: point.x)),
                 ] + labels.map { number(results.value("\($0).gap_mean", at: point.x)) })
         }
-        for (s, label) in zip(signals, labels) {
+        for (slot, (s, label)) in zip(signals, labels).enumerated() {
             let gaps = results.series("\(label).gap_mean")
             figure.series.append(
                 PlotSeries(
                     label: "s = \(ReportNumber.format(s))",
-                    points: gaps.map { ((2 * log($0.x)).squareRoot(), $0.value) }))
+                    points: gaps.map { ((2 * log($0.x)).squareRoot(), $0.value) }, colorSlot: slot))
             figure.series.append(
                 PlotSeries(
                     label: "s = \(ReportNumber.format(s)): s − E M_n (exact)",
                     points: results.series("hardmax.gauss.max_oracle").map {
                         ((2 * log($0.x)).squareRoot(), s - $0.value)
                     },
-                    style: .reference))
+                    style: .reference, colorSlot: slot))
         }
         content.table(table)
         content.figure(figure)
