@@ -25,7 +25,7 @@ struct CheckCommand {
             context.console.write("\(record.experiment) [\(record.preset)] run \(runID) (\(record.status))\n")
             if checks.isEmpty {
                 context.console.write("  no claim checks recorded (status \(record.status))\n")
-                return record.status == "finished" ? ExitCode.success : ExitCode.failure
+                return record.status == RunStatus.finished.rawValue ? ExitCode.success : ExitCode.failure
             }
             context.console.write(CheckTable.render(checks))
             return checks.contains { $0.verdict == .fail } ? ExitCode.failure : ExitCode.success

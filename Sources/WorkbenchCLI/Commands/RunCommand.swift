@@ -1,5 +1,6 @@
 import Foundation
 import WorkbenchCore
+import WorkbenchStore
 import WorkbenchNumerics
 
 /// `workbench run`: validate everything, then run and record each selected experiment.
@@ -72,7 +73,7 @@ struct RunCommand {
             }
             progress?.clear()
             console.write(RunSummary.text(descriptor: descriptor, outcome: outcome, preset: plan.preset))
-            if outcome.status != "finished" { exitStatus = ExitCode.failure }
+            if outcome.status != RunStatus.finished.rawValue { exitStatus = ExitCode.failure }
         }
         return exitStatus
     }

@@ -6,7 +6,7 @@ struct RunsCommand {
     let context: WorkbenchCommandLine
 
     static let options = ["--experiment", "--status", "--preset", "--where", "--limit", "--format", "--db"]
-    static let statuses = ["running", "finished", "failed", "killed", "lost"]
+    static let statuses = RunStatus.allCases.map(\.rawValue)
 
     func execute(_ scanner: inout ArgumentScanner) throws(UsageError) -> Int32 {
         let experiment = try scanner.option("--experiment")

@@ -28,7 +28,7 @@ struct VerifyCommand {
         } catch {
             throw UsageError(String(describing: error))
         }
-        guard original.status == "finished" else {
+        guard original.status == RunStatus.finished.rawValue else {
             throw UsageError("run \(runID) is \(original.status); only finished runs can be verified")
         }
         let experiment = try context.registry.experiment(original.experiment)
@@ -52,7 +52,7 @@ struct VerifyCommand {
         }
         let console = context.console
         console.write("rerun \(outcome.runID) of \(runID): \(outcome.status)\n")
-        guard outcome.status == "finished", let digest = outcome.resultDigest else {
+        guard outcome.status == RunStatus.finished.rawValue, let digest = outcome.resultDigest else {
             console.write("  the rerun did not finish: \(outcome.error ?? "unknown error")\n")
             return ExitCode.failure
         }

@@ -1,3 +1,5 @@
+import WorkbenchStore
+
 extension ReportRenderer {
     /// `# title`, the paper citation, the summary, and a warning when the run did not finish.
     static func headerSection(_ document: ReportDocument) -> String {
@@ -6,7 +8,7 @@ extension ReportRenderer {
         text += "**Paper:** \(MarkdownText.singleLine(descriptor.paper.citation))\n"
         if !descriptor.summary.isEmpty { text += "\n" + MarkdownText.paragraph(descriptor.summary) }
         let provenance = document.provenance
-        if provenance.status != "finished" {
+        if provenance.status != RunStatus.finished.rawValue {
             text += "\n> **Warning:** this run's status is \(MarkdownText.code(provenance.status))"
             if let error = provenance.error, !error.isEmpty {
                 text += ": \(MarkdownText.singleLine(error))"

@@ -115,7 +115,7 @@ public final class RunRecorder: MetricSink, @unchecked Sendable {
             } catch {
                 finalized = true
                 try store.finishRun(
-                    runID: runID, status: "failed", endedAt: Timestamp.now(),
+                    runID: runID, status: RunStatus.failed.rawValue, endedAt: Timestamp.now(),
                     durationSeconds: durationSeconds, resultDigest: nil,
                     error: "could not store metrics: \(error)", checks: [])
                 throw error

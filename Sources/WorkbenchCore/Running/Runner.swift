@@ -76,7 +76,7 @@ public enum Runner {
         // it (the recorder's lock) and then ends the run as killed.
         TerminationSignals.setHandler { signalNumber in
             _ = try? recorder.finalize(
-                status: "killed", durationSeconds: Date().timeIntervalSince(started),
+                status: RunStatus.killed.rawValue, durationSeconds: Date().timeIntervalSince(started),
                 resultDigest: nil,
                 error: "terminated by \(TerminationSignals.name(of: signalNumber))", checks: [])
         }
@@ -93,10 +93,10 @@ public enum Runner {
             let duration = Date().timeIntervalSince(started)
             let message = String(describing: error)
             let ended = try recorder.finalize(
-                status: "failed", durationSeconds: duration, resultDigest: nil, error: message,
+                status: RunStatus.failed.rawValue, durationSeconds: duration, resultDigest: nil, error: message,
                 checks: [])
             return RunOutcome(
-                runID: runID, status: ended ? "failed" : "unrecorded", checks: [], resultDigest: nil,
+                runID: runID, status: ended ? RunStatus.failed.rawValue : "unrecorded", checks: [], resultDigest: nil,
                 durationSeconds: duration, error: ended ? message : "\(message); the run row had already ended")
         }
         let points = context.recordedPoints
@@ -107,7 +107,7 @@ public enum Runner {
         let digest = ResultDigest.of(points)
         let duration = Date().timeIntervalSince(started)
         let ended = try recorder.finalize(
-            status: "finished", durationSeconds: duration, resultDigest: digest, error: nil,
+            status: RunStatus.finished.rawValue, durationSeconds: duration, resultDigest: digest, error: nil,
             checks: checks.map(\.storedCheck))
         guard ended else {
             return RunOutcome(
@@ -116,7 +116,7 @@ public enum Runner {
                 error: "the run row had already ended (another process changed it); results were not stored")
         }
         return RunOutcome(
-            runID: runID, status: "finished", checks: checks, resultDigest: digest,
+            runID: runID, status: RunStatus.finished.rawValue, checks: checks, resultDigest: digest,
             durationSeconds: duration, error: nil)
     }
 }
