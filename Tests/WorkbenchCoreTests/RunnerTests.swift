@@ -120,9 +120,9 @@ struct RunnerProcessTests {
         let record = try store.run(runID)
         #expect(record.status == "lost")
         #expect(record.error?.contains("ended without finishing") == true)
-        // Points recorded more than one flush interval before the kill must be in the database;
-        // one more second of slack covers scheduling delays on a loaded machine.
-        let mustBeStored = Int((elapsed - RunRecorder.flushInterval - 1) / interval)
+        // Points recorded more than one flush interval before the kill must be in the database.
+        // Slack for a loaded machine: one more second, and sleeps up to 50 % longer than asked.
+        let mustBeStored = Int((elapsed - RunRecorder.flushInterval - 1) / (1.5 * interval))
         #expect(try store.metrics(runID).count >= mustBeStored)
         #expect(try RunReconciler.reconcile(store).isEmpty)
     }
