@@ -54,61 +54,62 @@ struct GeometrySweep: Sendable {
     }
 
     private func etaSweepPoints(_ context: RunContext) throws -> [MetricPoint] {
-        var collected = [(process: Int, alpha: Double, grid: Int)]()
+        var groups = [(process: Int, alpha: Double, grid: Int)]()
         for p in configuration.processes.indices {
             for alpha in configuration.sweepAlphas {
-                for g in configuration.sweepGrids.indices { collected.append((p, alpha, g)) }
+                for g in configuration.sweepGrids.indices { groups.append((p, alpha, g)) }
             }
         }
-        let groups = collected
-        let etas = configuration.sweepEtas
-        let evaluations = try context.parallelMap(groups.count * etas.count) { index in
-            let group = groups[index / etas.count]
-            let process = configuration.processes[group.process]
-            let lambdas = spectrum(
-                alpha: group.alpha, dimension: configuration.etaSweepDimension, scale: process.lambdaScale)
-            return evaluate(
-                process: process, lambdas: lambdas, grid: configuration.sweepGrids[group.grid],
-                eta: etas[index % etas.count])
-        }
-        var points = [MetricPoint]()
-        for (g, group) in groups.enumerated() {
-            let slice = Array(evaluations[(g * etas.count)..<((g + 1) * etas.count)])
-            let suffix =
+        return try sweep(
+            context, groups: groups, abscissae: configuration.sweepEtas, sweep: "etasweep", optimum: "etastar",
+            suffix: { group in
                 "\(configuration.processes[group.process].name).pow\(MetricKey.number(group.alpha))."
-                + configuration.sweepGrids[group.grid].label
-            points += sweepPoints(
-                sweep: "etasweep", optimum: "etastar", suffix: suffix, abscissae: etas, evaluations: slice)
-        }
-        return points
+                    + configuration.sweepGrids[group.grid].label
+            },
+            evaluate: { group, eta in
+                let process = configuration.processes[group.process]
+                let lambdas = spectrum(
+                    alpha: group.alpha, dimension: configuration.etaSweepDimension, scale: process.lambdaScale)
+                return evaluate(
+                    process: process, lambdas: lambdas, grid: configuration.sweepGrids[group.grid], eta: eta)
+            })
     }
 
     private func powerSweepPoints(_ context: RunContext) throws -> [MetricPoint] {
-        var collected = [(process: Int, alpha: Double, eta: Double)]()
+        var groups = [(process: Int, alpha: Double, eta: Double)]()
         for p in configuration.processes.indices {
             for alpha in configuration.sweepAlphas {
-                for eta in configuration.powerSweepEtas { collected.append((p, alpha, eta)) }
+                for eta in configuration.powerSweepEtas { groups.append((p, alpha, eta)) }
             }
         }
-        let groups = collected
-        let powers = configuration.sweepPowers
-        let evaluations = try context.parallelMap(groups.count * powers.count) { index in
-            let group = groups[index / powers.count]
-            let process = configuration.processes[group.process]
-            let lambdas = spectrum(
-                alpha: group.alpha, dimension: configuration.powerSweepDimension, scale: process.lambdaScale)
-            return evaluate(
-                process: process, lambdas: lambdas, grid: .power(powers[index % powers.count]),
-                eta: group.eta)
+        return try sweep(
+            context, groups: groups, abscissae: configuration.sweepPowers, sweep: "psweep", optimum: "pstar",
+            suffix: { group in
+                "\(configuration.processes[group.process].name).pow\(MetricKey.number(group.alpha))"
+                    + ".eta\(MetricKey.number(group.eta))"
+            },
+            evaluate: { group, power in
+                let process = configuration.processes[group.process]
+                let lambdas = spectrum(
+                    alpha: group.alpha, dimension: configuration.powerSweepDimension, scale: process.lambdaScale)
+                return evaluate(process: process, lambdas: lambdas, grid: .power(power), eta: group.eta)
+            })
+    }
+
+    /// Evaluates every (group, abscissa) pair in parallel (results by index, so independent of
+    /// the worker count) and records each group's sweep.
+    private func sweep<Group: Sendable>(
+        _ context: RunContext, groups: [Group], abscissae: [Double], sweep: String, optimum: String,
+        suffix: (Group) -> String, evaluate: @escaping @Sendable (Group, Double) -> Evaluation
+    ) throws -> [MetricPoint] {
+        let evaluations = try context.parallelMap(groups.count * abscissae.count) { index in
+            evaluate(groups[index / abscissae.count], abscissae[index % abscissae.count])
         }
         var points = [MetricPoint]()
         for (g, group) in groups.enumerated() {
-            let slice = Array(evaluations[(g * powers.count)..<((g + 1) * powers.count)])
-            let suffix =
-                "\(configuration.processes[group.process].name).pow\(MetricKey.number(group.alpha))"
-                + ".eta\(MetricKey.number(group.eta))"
+            let slice = Array(evaluations[(g * abscissae.count)..<((g + 1) * abscissae.count)])
             points += sweepPoints(
-                sweep: "psweep", optimum: "pstar", suffix: suffix, abscissae: powers, evaluations: slice)
+                sweep: sweep, optimum: optimum, suffix: suffix(group), abscissae: abscissae, evaluations: slice)
         }
         return points
     }
