@@ -47,28 +47,25 @@ let batchedSeconds = Date().timeIntervalSince(start)
 let stored = try batchedStore.database.scalar("SELECT count(*) FROM metrics")?.integerValue ?? 0
 precondition(stored == Int64(points), "lost points: stored \(stored) of \(points)")
 
-// Peer: one committed transaction per point, same schema and connection settings.
-let peerStore = try RunStore(path: directory.appendingPathComponent("per-point.sqlite").path)
-let peerRun = try newRun(peerStore)
-let peerStart = Date()
-for i in 0..<peerPoints {
-    try peerStore.appendMetrics(
-        runID: peerRun, [StoredMetric(key: "series.\(i % 16)", x: Double(i / 16), value: Double(i) * 1e-3)],
-        firstSequence: i)
+/// Seconds to write `count` points to a fresh store at `name`, one committed transaction each,
+/// after running `pragmas` on the connection.
+func perPointSeconds(_ name: String, count: Int, pragmas: String? = nil) throws -> Double {
+    let store = try RunStore(path: directory.appendingPathComponent(name).path)
+    if let pragmas { try store.database.execute(pragmas) }
+    let run = try newRun(store)
+    let start = Date()
+    for i in 0..<count {
+        try store.appendMetrics(
+            runID: run, [StoredMetric(key: "series.\(i % 16)", x: Double(i / 16), value: Double(i) * 1e-3)],
+            firstSequence: i)
+    }
+    return Date().timeIntervalSince(start)
 }
-let peerSeconds = Date().timeIntervalSince(peerStart)
 
-// Peer with SQLite's default durability settings.
-let defaultStore = try RunStore(path: directory.appendingPathComponent("defaults.sqlite").path)
-try defaultStore.database.execute("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL")
-let defaultRun = try newRun(defaultStore)
-let defaultStart = Date()
-for i in 0..<defaultPeerPoints {
-    try defaultStore.appendMetrics(
-        runID: defaultRun, [StoredMetric(key: "series.\(i % 16)", x: Double(i / 16), value: Double(i) * 1e-3)],
-        firstSequence: i)
-}
-let defaultSeconds = Date().timeIntervalSince(defaultStart)
+// Peers: one committed transaction per point, same schema; WAL, then SQLite's default durability.
+let peerSeconds = try perPointSeconds("per-point.sqlite", count: peerPoints)
+let defaultSeconds = try perPointSeconds(
+    "defaults.sqlite", count: defaultPeerPoints, pragmas: "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL")
 
 let batchedRate = Double(points) / batchedSeconds
 let peerRate = Double(peerPoints) / peerSeconds
