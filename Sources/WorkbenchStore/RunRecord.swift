@@ -7,8 +7,8 @@ public struct RunRecord: Sendable, Equatable {
     public var experiment: String
     /// Preset the parameters started from (`quick`, `paper`, …).
     public var preset: String
-    /// `running`, `finished`, `failed`, `killed` or `lost`.
-    public var status: String
+    /// Lifecycle state.
+    public var status: RunStatus
     /// Master seed of every random stream of the run.
     public var seed: UInt64
     /// SHA-256 of the canonical typed parameters.
@@ -51,7 +51,7 @@ public struct RunRecord: Sendable, Equatable {
     public var commandLine: String?
 
     public init(
-        runID: String, experiment: String, preset: String, status: String, seed: UInt64,
+        runID: String, experiment: String, preset: String, status: RunStatus, seed: UInt64,
         configHash: String, startedAt: String, endedAt: String? = nil,
         durationSeconds: Double? = nil, host: String, pid: Int, gitCommit: String? = nil,
         gitDirty: Bool? = nil, workbenchVersion: String, blasCore: String, blasThreads: Int,

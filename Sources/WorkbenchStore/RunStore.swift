@@ -70,7 +70,7 @@ public final class RunStore {
 
     /// Inserts the run row (normally with status `running`) and its parameters in one
     /// transaction.
-    public func insertRun(_ run: RunRecord, parameters: [StoredParameter]) throws {
+    public func insertRun(_ run: RunRecord, parameters: [StoredParameter], inputs: [StoredInput] = []) throws {
         try database.writeTransaction {
             try database.run(
                 """
@@ -81,7 +81,7 @@ public final class RunStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
-                    .text(run.runID), .text(run.experiment), .text(run.preset), .text(run.status),
+                    .text(run.runID), .text(run.experiment), .text(run.preset), .text(run.status.rawValue),
                     .integer(Int64(bitPattern: run.seed)), .text(run.configHash),
                     .text(run.startedAt), run.endedAt.sqlText, .text(run.heartbeatAt ?? run.startedAt),
                     run.durationSeconds.sqlReal, .text(run.host), .integer(Int64(run.pid)),
@@ -100,6 +100,25 @@ public final class RunStore {
                 try statement.step()
                 statement.reset()
             }
+            for input in inputs {
+                try database.run(
+                    "INSERT INTO run_inputs(run_id, input, path, sha256, size_bytes) VALUES (?, ?, ?, ?, ?)",
+                    [
+                        .text(run.runID), .text(input.input), .text(input.path), .text(input.sha256),
+                        .integer(Int64(input.sizeBytes)),
+                    ])
+            }
+        }
+    }
+
+    /// The declared inputs a run read, by input id.
+    public func inputs(_ runID: String) throws -> [StoredInput] {
+        try database.query(
+            "SELECT input, path, sha256, size_bytes FROM run_inputs WHERE run_id = ? ORDER BY input", [.text(runID)]
+        ).map {
+            StoredInput(
+                input: $0[0].textValue ?? "", path: $0[1].textValue ?? "", sha256: $0[2].textValue ?? "",
+                sizeBytes: Int($0[3].integerValue ?? 0))
         }
     }
 
@@ -111,7 +130,7 @@ public final class RunStore {
         guard !metrics.isEmpty else { return }
         try database.writeTransaction {
             let statement = try database.prepare(
-                "INSERT INTO metrics(run_id, key, x, value, special, seq) VALUES (?, ?, ?, ?, ?, ?)")
+                "INSERT INTO metrics(run_id, key, x, value, special, seq, coords) VALUES (?, ?, ?, ?, ?, ?, ?)")
             try statement.bind(.text(runID), at: 1)
             for (offset, metric) in metrics.enumerated() {
                 let special: SQLValue
@@ -135,6 +154,7 @@ public final class RunStore {
                 try statement.bind(value, at: 4)
                 try statement.bind(special, at: 5)
                 try statement.bind(.integer(Int64(firstSequence + offset)), at: 6)
+                try statement.bind(metric.coordinates.sqlText, at: 7)
                 try statement.step()
                 statement.reset()
             }
@@ -159,7 +179,7 @@ public final class RunStore {
     /// - Returns: `true` if the row was updated.
     @discardableResult
     public func finishRun(
-        runID: String, status: String, endedAt: String, durationSeconds: Double,
+        runID: String, status: RunStatus, endedAt: String, durationSeconds: Double,
         resultDigest: String?, error: String?, checks: [StoredCheck]
     ) throws -> Bool {
         try database.writeTransaction {
@@ -170,22 +190,23 @@ public final class RunStore {
                 WHERE run_id = ? AND status IN ('running', 'lost')
                 """,
                 [
-                    .text(status), .text(endedAt), .text(endedAt), .real(durationSeconds),
+                    .text(status.rawValue), .text(endedAt), .text(endedAt), .real(durationSeconds),
                     resultDigest.sqlText, error.sqlText, .text(runID),
                 ])
             guard database.changes == 1 else { return false }
             let statement = try database.prepare(
                 """
                 INSERT INTO checks(run_id, claim, statement, paper, expected, expected_low,
-                    expected_high, measured, ci_low, ci_high, detail, verdict)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    expected_high, measured, ci_low, ci_high, detail, verdict, marginal, part)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for check in checks {
                 try statement.bind([
                     .text(runID), .text(check.claim), .text(check.statement), .text(check.paper),
                     .text(check.expected), check.expectedLow.sqlReal, check.expectedHigh.sqlReal,
                     check.measured.sqlReal, check.ciLow.sqlReal, check.ciHigh.sqlReal,
-                    check.detail.sqlText, .text(check.verdict),
+                    check.detail.sqlText, .text(check.verdict.rawValue),
+                    .integer(check.marginal ? 1 : 0), check.part.sqlText,
                 ])
                 try statement.step()
                 statement.reset()
@@ -278,7 +299,7 @@ public final class RunStore {
     /// The metrics of a run in recording order, with NaN and ±∞ restored.
     public func metrics(_ runID: String) throws -> [StoredMetric] {
         try database.query(
-            "SELECT key, x, value, special FROM metrics WHERE run_id = ? ORDER BY seq", [.text(runID)]
+            "SELECT key, x, value, special, coords FROM metrics WHERE run_id = ? ORDER BY seq", [.text(runID)]
         ).map { row in
             let value: Double
             switch row[3].textValue {
@@ -288,7 +309,8 @@ public final class RunStore {
             case "-0": value = -0.0
             default: value = row[2].doubleValue ?? .nan
             }
-            return StoredMetric(key: row[0].textValue ?? "", x: row[1].doubleValue, value: value)
+            return StoredMetric(
+                key: row[0].textValue ?? "", x: row[1].doubleValue, value: value, coordinates: row[4].textValue)
         }
     }
 
@@ -297,7 +319,7 @@ public final class RunStore {
         try database.query(
             """
             SELECT claim, statement, paper, expected, expected_low, expected_high, measured, ci_low,
-                ci_high, detail, verdict
+                ci_high, detail, verdict, marginal, part
             FROM checks WHERE run_id = ? ORDER BY rowid
             """, [.text(runID)]
         ).map { row in
@@ -306,7 +328,8 @@ public final class RunStore {
                 paper: row[2].textValue ?? "", expected: row[3].textValue ?? "",
                 expectedLow: row[4].doubleValue, expectedHigh: row[5].doubleValue,
                 measured: row[6].doubleValue, ciLow: row[7].doubleValue, ciHigh: row[8].doubleValue,
-                detail: row[9].textValue, verdict: row[10].textValue ?? "")
+                detail: row[9].textValue, verdict: ClaimVerdict(rawValue: row[10].textValue ?? "") ?? .inconclusive,
+                marginal: (row[11].integerValue ?? 0) != 0, part: row[12].textValue)
         }
     }
 
@@ -324,7 +347,7 @@ public final class RunStore {
     static func record(from row: [SQLValue]) -> RunRecord {
         RunRecord(
             runID: row[0].textValue ?? "", experiment: row[1].textValue ?? "",
-            preset: row[2].textValue ?? "", status: row[3].textValue ?? "",
+            preset: row[2].textValue ?? "", status: RunStatus(rawValue: row[3].textValue ?? "") ?? .lost,
             seed: UInt64(bitPattern: row[4].integerValue ?? 0), configHash: row[5].textValue ?? "",
             startedAt: row[6].textValue ?? "", endedAt: row[7].textValue,
             durationSeconds: row[8].doubleValue, host: row[9].textValue ?? "",

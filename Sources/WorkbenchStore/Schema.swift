@@ -108,6 +108,83 @@ public enum Schema {
                c.ci_low, c.ci_high, c.expected, c.paper, c.statement, c.detail
         FROM checks c JOIN runs r USING (run_id);
         """,
+        // 3: named coordinates on metric points, inputs read by a run, the five verdicts with a
+        // marginal flag and the deciding part. `checks` is rebuilt (SQLite cannot change a CHECK
+        // constraint) through a copy; the views that read it are recreated.
+        """
+        ALTER TABLE metrics ADD COLUMN coords TEXT CHECK (coords IS NULL OR json_valid(coords));
+        CREATE TABLE run_inputs(
+            run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
+            input TEXT NOT NULL,
+            path TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            size_bytes INTEGER NOT NULL,
+            PRIMARY KEY (run_id, input)
+        ) STRICT;
+        DROP VIEW run_summary;
+        DROP VIEW metric_values;
+        DROP VIEW check_results;
+        CREATE TEMP TABLE checks_v2 AS SELECT * FROM checks;
+        DROP TABLE checks;
+        CREATE TABLE checks(
+            run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
+            claim TEXT NOT NULL,
+            statement TEXT NOT NULL,
+            paper TEXT NOT NULL,
+            expected TEXT NOT NULL,
+            expected_low REAL,
+            expected_high REAL,
+            measured REAL,
+            ci_low REAL,
+            ci_high REAL,
+            detail TEXT,
+            verdict TEXT NOT NULL
+                CHECK (verdict IN ('pass','fail','inconclusive','not-run','not-applicable')),
+            marginal INTEGER NOT NULL DEFAULT 0 CHECK (marginal IN (0, 1)),
+            part TEXT,
+            PRIMARY KEY (run_id, claim)
+        ) STRICT;
+        INSERT INTO checks(run_id, claim, statement, paper, expected, expected_low, expected_high,
+            measured, ci_low, ci_high, detail, verdict)
+        SELECT run_id, claim, statement, paper, expected, expected_low, expected_high, measured,
+            ci_low, ci_high, detail, verdict
+        FROM checks_v2 ORDER BY rowid;
+        DROP TABLE checks_v2;
+        CREATE VIEW run_summary AS
+        SELECT r.run_id, r.experiment, r.preset, r.status, r.seed, r.started_at, r.ended_at,
+               r.duration_s,
+               (SELECT count(*) FROM checks c WHERE c.run_id = r.run_id AND c.verdict = 'pass')
+                   AS checks_passed,
+               (SELECT count(*) FROM checks c WHERE c.run_id = r.run_id AND c.verdict = 'fail')
+                   AS checks_failed,
+               (SELECT count(*) FROM checks c WHERE c.run_id = r.run_id
+                   AND c.verdict = 'inconclusive') AS checks_inconclusive,
+               (SELECT count(*) FROM checks c WHERE c.run_id = r.run_id
+                   AND c.verdict IN ('not-run', 'not-applicable')) AS checks_skipped,
+               (SELECT count(*) FROM checks c WHERE c.run_id = r.run_id AND c.marginal = 1)
+                   AS checks_marginal,
+               (SELECT json_group_object(p.key, p.value) FROM params p WHERE p.run_id = r.run_id)
+                   AS params_json,
+               r.config_hash, r.result_digest, r.git_commit, r.git_dirty, r.host, r.pid,
+               r.blas_core, r.blas_threads, r.workbench_version, r.rerun_of, r.error
+        FROM runs r;
+        CREATE VIEW metric_values AS
+        SELECT m.run_id, r.experiment, r.status, m.key, m.x,
+               CASE WHEN m.special = 'nan' THEN NULL ELSE m.value END AS value,
+               m.special, m.coords
+        FROM metrics m JOIN runs r USING (run_id);
+        CREATE VIEW metric_coordinates AS
+        SELECT m.run_id, m.seq, m.key, m.x,
+               CASE WHEN m.special = 'nan' THEN NULL ELSE m.value END AS value,
+               c.key AS coordinate, c.value AS coordinate_value
+        FROM metrics m, json_each(m.coords) c
+        WHERE m.coords IS NOT NULL;
+        CREATE VIEW check_results AS
+        SELECT c.run_id, r.experiment, r.preset, r.started_at, c.part, c.claim, c.verdict,
+               c.marginal, c.measured, c.ci_low, c.ci_high, c.expected, c.paper, c.statement,
+               c.detail
+        FROM checks c JOIN runs r USING (run_id);
+        """,
     ]
 
     /// Brings `database` to ``currentVersion``; returns the version it had before.

@@ -27,15 +27,20 @@ public struct StoredMetric: Sendable, Equatable {
     public let x: Double?
     /// The value (NaN and ±∞ allowed).
     public let value: Double
+    /// The point's named coordinates as a JSON object with sorted keys (`{"eta":0.5}`), `nil`
+    /// when it has none; stored in `metrics.coords`.
+    public let coordinates: String?
 
-    public init(key: String, x: Double?, value: Double) {
+    public init(key: String, x: Double?, value: Double, coordinates: String? = nil) {
         self.key = key
         self.x = x
         self.value = value
+        self.coordinates = coordinates
     }
 
     public static func == (a: StoredMetric, b: StoredMetric) -> Bool {
         a.key == b.key && a.x?.bitPattern == b.x?.bitPattern && a.value.bitPattern == b.value.bitPattern
+            && a.coordinates == b.coordinates
     }
 }
 
@@ -59,15 +64,20 @@ public struct StoredCheck: Sendable, Equatable {
     public let ciLow: Double?
     /// Upper end of the 95 % confidence interval of a fitted slope.
     public let ciHigh: Double?
-    /// How the value was measured (e.g. the worst configuration).
+    /// How the value was measured (e.g. the worst configuration), or, for a verdict other than
+    /// pass/fail, the reason.
     public let detail: String?
-    /// `pass`, `fail` or `inconclusive`.
-    public let verdict: String
+    /// The verdict.
+    public let verdict: ClaimVerdict
+    /// The confidence interval straddles a bound of the accepted interval.
+    public let marginal: Bool
+    /// The part whose metrics decide the claim.
+    public let part: String?
 
     public init(
         claim: String, statement: String, paper: String, expected: String, expectedLow: Double?,
         expectedHigh: Double?, measured: Double?, ciLow: Double?, ciHigh: Double?, detail: String?,
-        verdict: String
+        verdict: ClaimVerdict, marginal: Bool = false, part: String? = nil
     ) {
         self.claim = claim
         self.statement = statement
@@ -80,6 +90,8 @@ public struct StoredCheck: Sendable, Equatable {
         self.ciHigh = ciHigh
         self.detail = detail
         self.verdict = verdict
+        self.marginal = marginal
+        self.part = part
     }
 }
 
@@ -96,5 +108,24 @@ public struct StoredArtifact: Sendable, Equatable {
         self.name = name
         self.mediaType = mediaType
         self.content = content
+    }
+}
+
+/// A declared input a run read, as stored in `run_inputs`.
+public struct StoredInput: Sendable, Equatable {
+    /// The input's id in the experiment's declaration.
+    public let input: String
+    /// The file read.
+    public let path: String
+    /// SHA-256 of its bytes, lowercase hex.
+    public let sha256: String
+    /// Size in bytes.
+    public let sizeBytes: Int
+
+    public init(input: String, path: String, sha256: String, sizeBytes: Int) {
+        self.input = input
+        self.path = path
+        self.sha256 = sha256
+        self.sizeBytes = sizeBytes
     }
 }

@@ -1,44 +1,105 @@
+import WorkbenchStore
+
 import WorkbenchNumerics
 
 /// Evaluates declared claims against a run's results.
 ///
-/// Verdicts: `pass` when the measured value lies in the expected interval, `fail` when it does
-/// not (a NaN measurement fails, and so does a slope over a series holding a non-finite or
-/// non-positive value), `inconclusive` when the claim cannot be measured in this run (missing
-/// metric — e.g. its part was not selected — or fewer than two points in the fit window).
+/// In order: a claim whose part did not run is `not-run` (the part was not selected, or an
+/// input it needs is missing — the reason says which); a claim whose conditions do not hold is
+/// `not-applicable` (the reason names the condition and the run's value); a claim that cannot be
+/// measured from what its part recorded is `inconclusive` (e.g. fewer than two points in the fit
+/// window). Otherwise the point estimate decides `pass` or `fail` (a NaN measurement fails, and
+/// so does a slope over a series holding a non-finite or non-positive value), and the check is
+/// flagged marginal when its 95 % interval straddles a bound.
 public enum ClaimEvaluator {
-    /// Evaluates every claim of `descriptor` on `results`, in declaration order.
-    public static func evaluate(_ claims: [ClaimSpec], on results: RunResults) -> [CheckResult] {
-        claims.map { claim in
-            let measurement = measure(claim.measure, on: results)
-            let verdict: ClaimVerdict
-            if let measurement {
-                verdict = claim.expected.contains(measurement.value) ? .pass : .fail
-            } else {
-                verdict = .inconclusive
+    /// Why a part did not run, by part name.
+    public typealias SkippedParts = [String: String]
+
+    /// Evaluates every claim of `descriptor` on `results`, in declaration order; `skipped`
+    /// gives the reason for each part that did not run.
+    public static func evaluate(
+        _ descriptor: ExperimentDescriptor, on results: RunResults, skipped: SkippedParts
+    ) -> [CheckResult] {
+        descriptor.parts.flatMap { part in
+            part.claims.map { claim in
+                if let reason = skipped[part.name] {
+                    return unmeasured(claim, .notRun, reason: reason)
+                }
+                return evaluate(claim, on: results)
             }
-            return CheckResult(
-                claim: claim.id, statement: claim.statement, paperValue: claim.paperValue,
-                expected: claim.expected, measurement: measurement, verdict: verdict)
         }
     }
 
-    /// The measured value for one rule, or `nil` when not measurable.
-    public static func measure(_ rule: ClaimMeasure, on results: RunResults) -> Measurement? {
+    /// Why each part of `descriptor` is skipped under `parameters` (parts not selected).
+    public static func unselectedParts(_ descriptor: ExperimentDescriptor, _ parameters: ParameterSet) -> SkippedParts {
+        let selected = Set(descriptor.selectedParts(parameters).map(\.name))
+        let given = parameters.values[ExperimentDescriptor.partsKey]?.canonicalText ?? ""
+        var skipped = SkippedParts()
+        for part in descriptor.parts where !selected.contains(part.name) {
+            skipped[part.name] = "part '\(part.name)' was not selected (parts=\(given))"
+        }
+        return skipped
+    }
+
+    /// Evaluates one claim whose part ran.
+    public static func evaluate(_ claim: ClaimSpec, on results: RunResults) -> CheckResult {
+        for condition in claim.conditions {
+            if let reason = condition.violation(in: results.parameters) {
+                return unmeasured(claim, .notApplicable, reason: reason)
+            }
+        }
+        switch measure(claim.measure, on: results) {
+        case .measured(let measurement):
+            let verdict: ClaimVerdict = claim.expected.contains(measurement.value) ? .pass : .fail
+            let marginal =
+                measurement.ciLow.flatMap { low in
+                    measurement.ciHigh.map { high in claim.expected.isStraddled(by: low, high) }
+                } ?? false
+            return CheckResult(
+                claim: claim.id, statement: claim.statement, paperValue: claim.paperValue,
+                expected: claim.expected, measurement: measurement, verdict: verdict, marginal: marginal)
+        case .undecidable(let reason):
+            return unmeasured(claim, .inconclusive, reason: reason)
+        }
+    }
+
+    private static func unmeasured(_ claim: ClaimSpec, _ verdict: ClaimVerdict, reason: String) -> CheckResult {
+        CheckResult(
+            claim: claim.id, statement: claim.statement, paperValue: claim.paperValue,
+            expected: claim.expected, measurement: nil, verdict: verdict, reason: reason)
+    }
+
+    /// The outcome of measuring one rule.
+    public enum Outcome: Sendable, Equatable {
+        case measured(Measurement)
+        /// The data cannot decide; the reason says why.
+        case undecidable(String)
+    }
+
+    /// The measured value for one rule, or why it cannot be measured.
+    public static func measure(_ rule: ClaimMeasure, on results: RunResults) -> Outcome {
         switch rule {
         case .metric(let key):
-            return results.scalar(key).map { Measurement($0) }
+            guard let value = results.scalar(key) else { return .undecidable("metric '\(key)' was not recorded") }
+            return .measured(Measurement(value))
         case .logLogSlope(let key, let xMin, let xMax):
             let points = results.series(key).filter { point in
                 (xMin.map { point.x >= $0 } ?? true) && (xMax.map { point.x <= $0 } ?? true)
             }
-            guard points.count >= 2 else { return nil }
-            guard let fit = LinearFit.powerLaw(x: points.map(\.x), y: points.map(\.value)) else {
-                return Measurement(.nan, detail: "series has non-finite or non-positive values")
+            guard points.count >= 2 else {
+                return .undecidable(
+                    "series '\(key)' has \(points.count) point\(points.count == 1 ? "" : "s") in the fit window; a slope needs 2"
+                )
             }
-            return Measurement(fit: fit, detail: "log-log slope over \(points.count) points")
+            guard let fit = LinearFit.powerLaw(x: points.map(\.x), y: points.map(\.value)) else {
+                return .measured(Measurement(.nan, detail: "series has non-finite or non-positive values"))
+            }
+            return .measured(Measurement(fit: fit, detail: "log-log slope over \(points.count) points"))
         case .computed(let compute):
-            return compute(results)
+            guard let measurement = compute(results) else {
+                return .undecidable("the metrics this claim reads were not recorded, or too few to decide")
+            }
+            return .measured(measurement)
         }
     }
 }

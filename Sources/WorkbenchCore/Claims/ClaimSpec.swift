@@ -12,16 +12,19 @@ public struct ClaimSpec: Sendable {
     public let expected: ExpectedInterval
     /// How the measured value is obtained from the recorded metrics.
     public let measure: ClaimMeasure
+    /// Where the paper's statement applies; a run outside it gets `not-applicable`.
+    public let conditions: [ClaimCondition]
 
     public init(
         _ id: String, statement: String, paperValue: String, expected: ExpectedInterval,
-        measure: ClaimMeasure
+        measure: ClaimMeasure, appliesWhen conditions: [ClaimCondition] = []
     ) {
         self.id = id
         self.statement = statement
         self.paperValue = paperValue
         self.expected = expected
         self.measure = measure
+        self.conditions = conditions
     }
 }
 
@@ -53,6 +56,16 @@ public struct ExpectedInterval: Sendable, Equatable {
 
     /// Whether `value` is inside (NaN never is).
     public func contains(_ value: Double) -> Bool { value >= low && value <= high }
+
+    /// Whether the interval `[ciLow, ciHigh]` straddles one of the bounds, i.e. holds values both
+    /// inside and outside this interval: the point estimate decides the verdict, but a verdict
+    /// with a straddling confidence interval is marginal.
+    public func isStraddled(by ciLow: Double, _ ciHigh: Double) -> Bool {
+        guard ciLow <= ciHigh else { return false }
+        let crossesLow = low.isFinite && ciLow < low && ciHigh >= low
+        let crossesHigh = high.isFinite && ciLow <= high && ciHigh > high
+        return crossesLow || crossesHigh
+    }
 
     /// Text such as `[-1.12, -0.97]`, `≤ 4.5` or `≥ 0.8`.
     public var text: String {
@@ -125,11 +138,4 @@ extension Sequence where Element == Double {
         }
         return result
     }
-}
-
-/// The outcome of a claim check.
-public enum ClaimVerdict: String, Sendable, CaseIterable {
-    case pass
-    case fail
-    case inconclusive
 }

@@ -9,36 +9,57 @@ public struct ExperimentDescriptor: Sendable {
     public let paper: PaperReference
     /// One paragraph: what a run measures.
     public let summary: String
-    /// Declared parameters, in display order.
-    public let parameters: [ParameterSpec]
+    /// The experiment's own parameters, in display order (the core adds ``partsParameter``).
+    public let declaredParameters: [ParameterSpec]
     /// Presets; `quick` (the declared defaults) is implicit and need not be listed.
     public let presets: [Preset]
-    /// The paper's claims, evaluated by the runner after `run` returns.
-    public let claims: [ClaimSpec]
+    /// The work, in the order it runs; `parts=` selects a subset.
+    public let parts: [ExperimentPart]
     /// The metrics the experiment records.
     public let metrics: [MetricSpec]
+    /// Files the experiment reads from the data directory.
+    public let inputs: [ExperimentInput]
     /// Seed used when `--seed` is not given.
     public let defaultSeed: UInt64
-    /// Cross-parameter rules (e.g. `T > eps`), applied after each value passed its own constraint.
-    public let validate: @Sendable (ParameterSet) -> ParameterProblem?
+    /// Cross-parameter rules (e.g. `eps < T`), applied after each value passed its own constraint.
+    public let rules: [ParameterRule]
 
     public init(
         id: String, title: String, paper: PaperReference, summary: String,
-        parameters: [ParameterSpec], presets: [Preset] = [], claims: [ClaimSpec],
-        metrics: [MetricSpec], defaultSeed: UInt64 = 0,
-        validate: @escaping @Sendable (ParameterSet) -> ParameterProblem? = { _ in nil }
+        parameters: [any ParameterDeclaration], presets: [Preset] = [], parts: [ExperimentPart],
+        metrics: [MetricSpec], inputs: [ExperimentInput] = [], defaultSeed: UInt64 = 0,
+        rules: [ParameterRule] = []
     ) {
         self.id = id
         self.title = title
         self.paper = paper
         self.summary = summary
-        self.parameters = parameters
+        self.declaredParameters = parameters.map(\.spec)
         self.presets = presets
-        self.claims = claims
+        self.parts = parts
         self.metrics = metrics
+        self.inputs = inputs
         self.defaultSeed = defaultSeed
-        self.validate = validate
+        self.rules = rules
     }
+
+    /// The key of the core's part selection.
+    public static let partsKey = "parts"
+
+    /// `parts`: which parts run, in declaration order whatever order is given (default: all).
+    public var partsParameter: ParameterSpec {
+        let names = parts.map(\.name)
+        return ParameterSpec(
+            Self.partsKey, .textList(names),
+            doc: "parts to run (default: all): " + parts.map { "\($0.name) — \($0.summary)" }.joined(separator: "; "),
+            constraint: .list(minCount: 1, element: .choices(names), distinct: true))
+    }
+
+    /// Every parameter, in display order: `parts` first, then the declared ones.
+    public var parameters: [ParameterSpec] { [partsParameter] + declaredParameters }
+
+    /// The paper's claims, part by part.
+    public var claims: [ClaimSpec] { parts.flatMap(\.claims) }
 
     /// All presets including the implicit `quick`.
     public var allPresets: [Preset] {
@@ -49,5 +70,19 @@ public struct ExperimentDescriptor: Sendable {
     /// The declaration of `key`, if any.
     public func parameter(_ key: String) -> ParameterSpec? {
         parameters.first { $0.key == key }
+    }
+
+    /// The part called `name`, if any.
+    public func part(_ name: String) -> ExperimentPart? { parts.first { $0.name == name } }
+
+    /// The parts `parameters` selects, in declaration order.
+    public func selectedParts(_ parameters: ParameterSet) -> [ExperimentPart] {
+        let chosen = Set(parameters.values[Self.partsKey].flatMap([String].init(parameterValue:)) ?? parts.map(\.name))
+        return parts.filter { chosen.contains($0.name) }
+    }
+
+    /// The part deciding `claim`, if any.
+    public func part(deciding claim: String) -> ExperimentPart? {
+        parts.first { $0.claims.contains { $0.id == claim } }
     }
 }

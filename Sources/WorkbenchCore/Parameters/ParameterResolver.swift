@@ -33,9 +33,12 @@ public enum ParameterResolver {
             let key = String(assignment[..<equals])
             let text = String(assignment[assignment.index(after: equals)...])
             guard let spec = descriptor.parameter(key) else {
+                let keys = descriptor.parameters.map(\.key)
+                let closest = ClosestWord.suggestion(for: key, among: keys)
                 throw UsageError(
-                    "unknown parameter '\(key)' for experiment \(descriptor.id)",
-                    validChoices: descriptor.parameters.map(\.key))
+                    "unknown parameter '\(key)' for experiment \(descriptor.id)"
+                        + (closest.map { " (did you mean '\($0)'?)" } ?? ""),
+                    validChoices: keys)
             }
             guard seen.insert(key).inserted else {
                 throw UsageError("parameter '\(key)' is given twice")
@@ -45,8 +48,8 @@ public enum ParameterResolver {
             values[key] = value
         }
         let set = ParameterSet(values)
-        if let problem = descriptor.validate(set) {
-            throw UsageError(problem.description)
+        for rule in descriptor.rules {
+            if let problem = rule.problem(in: set) { throw UsageError(problem.description) }
         }
         return set
     }
@@ -109,11 +112,17 @@ public enum ParameterResolver {
             scalarConstraint = .range(low: low, high: high, lowIsExclusive: exclusive)
         case .choices(let words): scalarConstraint = .choices(words)
         case .rule(let description, let rule): scalarConstraint = .rule(description: description, rule)
-        case .list(let minCount, let element):
+        case .list(let minCount, let element, let distinct):
             let count = listCount(value)
             if count < minCount {
                 throw UsageError(
                     "parameter '\(spec.key)' needs at least \(minCount) value\(minCount == 1 ? "" : "s"), got \(count)")
+            }
+            if distinct {
+                var seen = Set<String>()
+                for element in elementTexts(value) where !seen.insert(element.text).inserted {
+                    throw UsageError("parameter '\(spec.key)': '\(element.text)' is listed twice")
+                }
             }
             scalarConstraint = element
         }

@@ -35,8 +35,9 @@ public enum ParameterConstraint: Sendable {
     /// A custom rule: returns `nil` when the text element is acceptable, else the reason
     /// (e.g. "expected pow:<alpha> with alpha > 0").
     case rule(description: String, @Sendable (String) -> String?)
-    /// List length bounds (the element rule is `element`).
-    case list(minCount: Int, element: ElementConstraint)
+    /// A list of at least `minCount` elements, each accepted by `element`; with `distinct`, no
+    /// element may appear twice.
+    case list(minCount: Int, element: ElementConstraint, distinct: Bool = false)
 
     /// Element constraint used inside `.list`.
     public indirect enum ElementConstraint: Sendable {
@@ -61,7 +62,7 @@ public enum ParameterConstraint: Sendable {
             return Self.rangeSummary(low, high, exclusive)
         case .choices(let words): return "one of " + words.joined(separator: ", ")
         case .rule(let description, _): return description
-        case .list(let minCount, let element):
+        case .list(let minCount, let element, let distinct):
             let each: String
             switch element {
             case .any: each = "any"
@@ -69,7 +70,7 @@ public enum ParameterConstraint: Sendable {
             case .choices(let words): each = "one of " + words.joined(separator: ", ")
             case .rule(let description, _): each = description
             }
-            return "list of at least \(minCount), each \(each)"
+            return "list of at least \(minCount)\(distinct ? " distinct values" : ""), each \(each)"
         }
     }
 

@@ -63,7 +63,7 @@ public enum ProvenanceCollector {
         let git = gitState()
         let now = Timestamp.now()
         return RunRecord(
-            runID: runID, experiment: experiment, preset: preset, status: RunStatus.running.rawValue, seed: seed,
+            runID: runID, experiment: experiment, preset: preset, status: .running, seed: seed,
             configHash: configHash, startedAt: now, host: hostName, pid: processID,
             gitCommit: git.commit, gitDirty: git.dirty, workbenchVersion: workbenchVersion,
             blasCore: BLASConfiguration.coreName, blasThreads: BLASConfiguration.threadCount,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// SHA-256 (FIPS 180-4), used for configuration hashes and result digests.
 ///
 /// Incremental: feed bytes with ``update(_:)``, then read ``hexDigest()`` once.
@@ -28,6 +30,18 @@ public struct SHA256: Sendable {
     public static func hex(of text: String) -> String {
         var hasher = SHA256()
         hasher.update(Array(text.utf8))
+        return hasher.hexDigest()
+    }
+
+    /// The digest of `data`, as 64 lowercase hex digits (fed in 1 MiB chunks).
+    public static func hex(of data: Data) -> String {
+        var hasher = SHA256()
+        var offset = 0
+        while offset < data.count {
+            let end = min(offset + (1 << 20), data.count)
+            hasher.update([UInt8](data[offset..<end]))
+            offset = end
+        }
         return hasher.hexDigest()
     }
 

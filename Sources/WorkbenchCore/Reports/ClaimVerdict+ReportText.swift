@@ -1,19 +1,17 @@
+import WorkbenchStore
+
 extension ClaimVerdict {
-    /// The verdict as plain report text: `pass`, `FAIL` (capitals so failures stand out) or
-    /// `inconclusive`.
+    /// The verdict as plain report text: `pass`, `FAIL` (capitals so failures stand out),
+    /// `inconclusive`, `not-run` or `not-applicable`.
     public var plainText: String {
         switch self {
-        case .pass: return "pass"
         case .fail: return "FAIL"
-        case .inconclusive: return "inconclusive"
+        default: return rawValue
         }
     }
 
-    /// The verdict as Markdown: `**pass**`, `**FAIL**` or `inconclusive`.
+    /// The verdict as Markdown: `**pass**`, `**FAIL**`, or the plain word for the others.
     public var reportText: String {
-        switch self {
-        case .pass, .fail: return "**\(plainText)**"
-        case .inconclusive: return plainText
-        }
+        isDecided ? "**\(plainText)**" : plainText
     }
 }

@@ -6,7 +6,9 @@ public enum ReportLoader {
     public static func results(_ store: RunStore, runID: String) throws -> RunResults {
         let record = try store.run(runID)
         let parameters = try ParameterSet(stored: try store.parameters(runID))
-        let metrics = try store.metrics(runID).map { MetricPoint($0.key, x: $0.x, $0.value) }
+        let metrics = try store.metrics(runID).map {
+            MetricPoint($0.key, x: $0.x, $0.value, coordinates: CoordinateJSON.decode($0.coordinates))
+        }
         let artifacts = try store.artifacts(runID).map {
             RunArtifact(name: $0.name, mediaType: $0.mediaType, content: $0.content)
         }

@@ -1,3 +1,5 @@
+import WorkbenchStore
+
 extension ReportRenderer {
     /// `## Claims`: one row per check (paper vs expected vs measured vs verdict) and a tally.
     static func claimsSection(_ checks: [CheckResult]) -> String {
@@ -8,10 +10,16 @@ extension ReportRenderer {
         for check in checks {
             table.rows.append([
                 check.claim, check.statement, check.paperValue, check.expected.text,
-                measuredText(check.measurement), check.verdict.reportText,
+                check.reason.map { "— (\(MarkdownText.singleLine($0)))" } ?? measuredText(check.measurement),
+                check.verdict.reportText + (check.marginal ? " ⚠︎ marginal" : ""),
             ])
         }
         text += table.text + "\n" + tally(checks) + "\n"
+        if checks.contains(where: \.marginal) {
+            text +=
+                "\n⚠︎ marginal: the point estimate decides the verdict, but its 95 % confidence interval "
+                + "straddles a bound of the accepted interval.\n"
+        }
         return text
     }
 
@@ -35,9 +43,11 @@ extension ReportRenderer {
         }
         let parts = counts.map { verdict, count -> String in
             let part = "\(count) \(verdict.plainText)"
-            return count > 0 && verdict != .inconclusive ? "**\(part)**" : part
+            return count > 0 && verdict.isDecided ? "**\(part)**" : part
         }
         let noun = checks.count == 1 ? "claim" : "claims"
-        return "Tally: " + parts.joined(separator: ", ") + " (\(checks.count) \(noun))."
+        let marginal = checks.filter(\.marginal).count
+        return "Tally: " + parts.joined(separator: ", ") + " (\(checks.count) \(noun)"
+            + (marginal > 0 ? ", \(marginal) marginal" : "") + ")."
     }
 }

@@ -8,8 +8,8 @@ extension ReportRenderer {
         text += "**Paper:** \(MarkdownText.singleLine(descriptor.paper.citation))\n"
         if !descriptor.summary.isEmpty { text += "\n" + MarkdownText.paragraph(descriptor.summary) }
         let provenance = document.provenance
-        if provenance.status != RunStatus.finished.rawValue {
-            text += "\n> **Warning:** this run's status is \(MarkdownText.code(provenance.status))"
+        if provenance.status != .finished {
+            text += "\n> **Warning:** this run's status is \(MarkdownText.code(provenance.status.rawValue))"
             if let error = provenance.error, !error.isEmpty {
                 text += ": \(MarkdownText.singleLine(error))"
             }

@@ -3,7 +3,7 @@ extension ReportRenderer {
     static func provenanceSection(_ provenance: RunProvenance, databaseName: String) -> String {
         var rows: [[String]] = [["run", MarkdownText.code(provenance.runID)]]
         if let rerunOf = provenance.rerunOf { rows.append(["rerun of", MarkdownText.code(rerunOf)]) }
-        rows.append(["status", provenance.status])
+        rows.append(["status", provenance.status.rawValue])
         if let error = provenance.error, !error.isEmpty { rows.append(["error", error]) }
         rows += [
             ["started (UTC)", provenance.startedAt],

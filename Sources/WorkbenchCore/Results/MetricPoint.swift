@@ -10,11 +10,19 @@ public struct MetricPoint: Sendable, Equatable, Hashable {
     public let x: Double?
     /// The recorded number.
     public let value: Double
+    /// Named coordinates of the configuration (empty for keys built from plain text).
+    public let coordinates: [MetricCoordinate]
 
-    public init(_ key: String, x: Double? = nil, _ value: Double) {
+    public init(_ key: String, x: Double? = nil, _ value: Double, coordinates: [MetricCoordinate] = []) {
         self.key = key
         self.x = x
         self.value = value
+        self.coordinates = coordinates
+    }
+
+    /// A point of `key`, carrying its coordinates.
+    public init(_ key: MetricKey, x: Double? = nil, _ value: Double) {
+        self.init(key.text, x: x, value, coordinates: key.coordinates)
     }
 
     /// Canonical order: by key, scalars before series points, then by abscissa.
@@ -28,7 +36,8 @@ public struct MetricPoint: Sendable, Equatable, Hashable {
         }
     }
 
-    /// Two points are equal when their bits are equal (NaN equals NaN here).
+    /// Two points are equal when their keys and bits are equal (NaN equals NaN here); the
+    /// coordinates follow from the key.
     public static func == (a: MetricPoint, b: MetricPoint) -> Bool {
         a.key == b.key && a.x?.bitPattern == b.x?.bitPattern && a.value.bitPattern == b.value.bitPattern
     }

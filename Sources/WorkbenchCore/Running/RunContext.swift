@@ -14,8 +14,12 @@ public final class RunContext: @unchecked Sendable {
     /// Number of worker threads for ``parallelMap(_:_:)``; results never depend on it.
     public let workerCount: Int
 
+    /// The declared inputs found for this run, by id.
+    public let inputs: [String: InputFile]
+
     private let sink: MetricSink
     private let progressReporter: ProgressReporter?
+    private var partLabel: String?
     private let lock = NSLock()
     private var seen = Set<MetricIdentity>()
     private var recorded: [MetricPoint] = []
@@ -27,8 +31,9 @@ public final class RunContext: @unchecked Sendable {
 
     public init(
         parameters: ParameterSet, seed: UInt64, workerCount: Int = 1, sink: MetricSink,
-        progress: ProgressReporter? = nil
+        progress: ProgressReporter? = nil, inputs: [String: InputFile] = [:]
     ) {
+        self.inputs = inputs
         self.parameters = parameters
         self.seed = seed
         self.workerCount = max(1, workerCount)
@@ -51,6 +56,25 @@ public final class RunContext: @unchecked Sendable {
         precondition(xs.count == values.count, "series abscissae and values differ in length")
         try record(zip(xs, values).map { MetricPoint(key, x: $0, $1) })
     }
+
+    /// Records the scalar metric `key` with its coordinates.
+    public func record(_ key: MetricKey, _ value: Double) throws {
+        try record([MetricPoint(key, value)])
+    }
+
+    /// Records the point `(x, value)` of the series `key` with its coordinates.
+    public func record(_ key: MetricKey, x: Double, _ value: Double) throws {
+        try record([MetricPoint(key, x: x, value)])
+    }
+
+    /// Records a whole series `key` at abscissae `xs`, with its coordinates.
+    public func record(_ key: MetricKey, xs: [Double], values: [Double]) throws {
+        precondition(xs.count == values.count, "series abscissae and values differ in length")
+        try record(zip(xs, values).map { MetricPoint(key, x: $0, $1) })
+    }
+
+    /// The value of the typed parameter `parameter`.
+    public subscript<Value>(_ parameter: Parameter<Value>) -> Value { parameters[parameter] }
 
     /// Records several points at once (one batch for the store).
     public func record(_ points: [MetricPoint]) throws {
@@ -87,9 +111,33 @@ public final class RunContext: @unchecked Sendable {
         RandomStream.generator(seed: seed, path: path)
     }
 
-    /// Reports progress (`fraction` in [0, 1] when known).
+    /// Reports progress within the current part (`fraction` in [0, 1] when known).
     public func progress(_ message: String, fraction: Double? = nil) {
-        progressReporter?.report(message, fraction: fraction)
+        let label = lock.withLock { partLabel }
+        progressReporter?.report(label.map { "\($0): \(message)" } ?? message, fraction: fraction)
+    }
+
+    /// The file of the declared input `id`.
+    ///
+    /// - Throws: ``ExperimentError/failed(_:)`` when the input was not found (the runner skips
+    ///   parts whose inputs are missing, so this means the part did not declare it).
+    public func input(_ id: String) throws -> InputFile {
+        guard let file = inputs[id] else {
+            throw ExperimentError.failed("input '\(id)' is not available to this part (declare it in the part's inputs)")
+        }
+        return file
+    }
+
+    /// Marks the start of part `name` (the `index`-th of `count` selected), for progress.
+    func beginPart(_ name: String, index: Int, of count: Int) {
+        let label = "part \(index + 1)/\(count) \(name)"
+        lock.withLock { partLabel = label }
+        progressReporter?.report(label, fraction: 0)
+    }
+
+    /// Marks the end of the current part.
+    func endPart() {
+        lock.withLock { partLabel = nil }
     }
 
     /// Evaluates `body(i)` for `i` in `0..<count` on up to ``workerCount`` threads and returns the

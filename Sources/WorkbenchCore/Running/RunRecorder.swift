@@ -35,16 +35,20 @@ public final class RunRecorder: MetricSink, @unchecked Sendable {
 
     /// Commits the run row and its parameters (under the lock, so a signal handler that
     /// finalises the run waits for it).
-    public func insert(_ record: RunRecord, parameters: [StoredParameter]) throws {
+    public func insert(_ record: RunRecord, parameters: [StoredParameter], inputs: [StoredInput] = []) throws {
         try lock.withLock {
-            try store.insertRun(record, parameters: parameters)
+            try store.insertRun(record, parameters: parameters, inputs: inputs)
             inserted = true
         }
     }
 
     public func append(_ points: [MetricPoint]) throws {
         try lock.withLock {
-            pending.append(contentsOf: points.map { StoredMetric(key: $0.key, x: $0.x, value: $0.value) })
+            pending.append(
+                contentsOf: points.map {
+                    StoredMetric(
+                        key: $0.key, x: $0.x, value: $0.value, coordinates: CoordinateJSON.encode($0.coordinates))
+                })
             if pending.count >= Self.batchSize || Date().timeIntervalSince(lastFlush) >= Self.flushInterval {
                 try flushLocked()
             }
@@ -104,7 +108,7 @@ public final class RunRecorder: MetricSink, @unchecked Sendable {
     ///   the row had already ended (so it was not changed).
     @discardableResult
     public func finalize(
-        status: String, durationSeconds: Double, resultDigest: String?, error: String?,
+        status: RunStatus, durationSeconds: Double, resultDigest: String?, error: String?,
         checks: [StoredCheck]
     ) throws -> Bool {
         try lock.withLock {
@@ -115,7 +119,7 @@ public final class RunRecorder: MetricSink, @unchecked Sendable {
             } catch {
                 finalized = true
                 try store.finishRun(
-                    runID: runID, status: RunStatus.failed.rawValue, endedAt: Timestamp.now(),
+                    runID: runID, status: .failed, endedAt: Timestamp.now(),
                     durationSeconds: durationSeconds, resultDigest: nil,
                     error: "could not store metrics: \(error)", checks: [])
                 throw error

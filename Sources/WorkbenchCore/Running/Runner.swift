@@ -20,10 +20,13 @@ public struct RunRequest: Sendable {
     public let commandLine: String
     /// Set by `verify`: the run being re-executed.
     public let rerunOf: String?
+    /// Where declared inputs are looked up.
+    public let inputLocation: InputLocation
 
     public init(
         experiment: any Experiment, parameters: ParameterSet, preset: String, seed: UInt64,
-        databasePath: String, workers: Int, commandLine: String, rerunOf: String? = nil
+        databasePath: String, workers: Int, commandLine: String, rerunOf: String? = nil,
+        inputLocation: InputLocation = InputLocation(environment: ProcessInfo.processInfo.environment)
     ) {
         self.experiment = experiment
         self.parameters = parameters
@@ -33,6 +36,7 @@ public struct RunRequest: Sendable {
         self.workers = workers
         self.commandLine = commandLine
         self.rerunOf = rerunOf
+        self.inputLocation = inputLocation
     }
 }
 
@@ -40,8 +44,9 @@ public struct RunRequest: Sendable {
 public struct RunOutcome: Sendable {
     /// The run's id.
     public let runID: String
-    /// `finished` or `failed`; `unrecorded` if the row had already been ended by someone else.
-    public let status: String
+    /// `finished` or `failed`; `nil` if the row had already been ended by someone else, so this
+    /// process recorded nothing at the end.
+    public let status: RunStatus?
     /// Claim verdicts (empty unless finished).
     public let checks: [CheckResult]
     /// SHA-256 over the metric bits (finished runs).
@@ -52,18 +57,37 @@ public struct RunOutcome: Sendable {
     public let error: String?
 }
 
-/// Owns a run's lifecycle: the `running` row, seeding, timing, provenance, metric storage,
-/// claim evaluation, the result digest and the final status — on every exit path.
+/// Errors that stop a run before it starts.
+public enum RunnerError: Error, CustomStringConvertible {
+    /// A required input is missing or has the wrong hash.
+    case missingInput(String)
+
+    public var description: String {
+        switch self {
+        case .missingInput(let reason): return reason
+        }
+    }
+}
+
+/// Owns a run's lifecycle: the `running` row, seeding, timing, provenance, inputs, metric
+/// storage, part selection, claim evaluation, the result digest and the final status — on every
+/// exit path.
 public enum Runner {
     /// Runs `request` to completion.
     ///
-    /// The run row is committed as `running` before the experiment starts. If the experiment
-    /// throws, the run ends `failed` with the error text and the outcome says so (this function
-    /// does not rethrow it). SIGINT/SIGTERM end it `killed` (see ``TerminationSignals``).
+    /// Declared inputs of the selected parts are found and hashed first: a missing required input
+    /// stops the run before its row exists; a missing optional one skips the parts that need it.
+    /// The run row is committed as `running` before the first part starts. If a part throws, the
+    /// run ends `failed` with the error text and the outcome says so (this function does not
+    /// rethrow it). SIGINT/SIGTERM end it `killed` (see ``TerminationSignals``).
     ///
-    /// - Throws: only database failures.
+    /// - Throws: ``RunnerError`` for a missing required input; database failures.
     public static func execute(_ request: RunRequest, progress: ProgressReporter? = nil) throws -> RunOutcome {
         let descriptor = request.experiment.descriptor
+        let inputs = InputResolver.resolve(descriptor, parameters: request.parameters, location: request.inputLocation)
+        for input in descriptor.inputs where !input.isOptional {
+            if let reason = inputs.missing[input.id] { throw RunnerError.missingInput(reason) }
+        }
         let store = try RunStore(path: request.databasePath)
         let runID = RunIdentifier.random()
         let record = ProvenanceCollector.newRunRecord(
@@ -76,61 +100,68 @@ public enum Runner {
         // it (the recorder's lock) and then ends the run as killed.
         TerminationSignals.setHandler { signalNumber in
             _ = try? recorder.finalize(
-                status: RunStatus.killed.rawValue, durationSeconds: Date().timeIntervalSince(started),
-                resultDigest: nil,
+                status: .killed, durationSeconds: Date().timeIntervalSince(started), resultDigest: nil,
                 error: "terminated by \(TerminationSignals.name(of: signalNumber))", checks: [])
         }
         defer { TerminationSignals.setHandler(nil) }
-        try recorder.insert(record, parameters: request.parameters.storedParameters)
+        try recorder.insert(
+            record, parameters: request.parameters.storedParameters,
+            inputs: inputs.found.values.sorted { $0.id < $1.id }.map(\.storedInput))
         recorder.startBackgroundWrites()
 
         let context = RunContext(
             parameters: request.parameters, seed: request.seed, workerCount: request.workers,
-            sink: recorder, progress: progress)
+            sink: recorder, progress: progress, inputs: inputs.found)
+        let skipped: ClaimEvaluator.SkippedParts
         do {
-            try request.experiment.run(context)
+            skipped = try PartExecution.run(descriptor, context: context, missingInputs: inputs.missing)
         } catch {
             let duration = Date().timeIntervalSince(started)
             let message = String(describing: error)
             let ended = try recorder.finalize(
-                status: RunStatus.failed.rawValue, durationSeconds: duration, resultDigest: nil, error: message,
-                checks: [])
+                status: .failed, durationSeconds: duration, resultDigest: nil, error: message, checks: [])
             return RunOutcome(
-                runID: runID, status: ended ? RunStatus.failed.rawValue : "unrecorded", checks: [], resultDigest: nil,
+                runID: runID, status: ended ? .failed : nil, checks: [], resultDigest: nil,
                 durationSeconds: duration, error: ended ? message : "\(message); the run row had already ended")
         }
         let points = context.recordedPoints
         let results = RunResults(
             runID: runID, experiment: descriptor.id, preset: request.preset, seed: request.seed,
             parameters: request.parameters, metrics: points)
-        let checks = ClaimEvaluator.evaluate(descriptor.claims, on: results)
+        let checks = ClaimEvaluator.evaluate(descriptor, on: results, skipped: skipped)
         let digest = ResultDigest.of(points)
         let duration = Date().timeIntervalSince(started)
         let ended = try recorder.finalize(
-            status: RunStatus.finished.rawValue, durationSeconds: duration, resultDigest: digest, error: nil,
-            checks: checks.map(\.storedCheck))
+            status: .finished, durationSeconds: duration, resultDigest: digest, error: nil,
+            checks: checks.map { $0.storedCheck(part: descriptor.part(deciding: $0.claim)?.name) })
         guard ended else {
             return RunOutcome(
-                runID: runID, status: "unrecorded", checks: checks, resultDigest: digest,
-                durationSeconds: duration,
+                runID: runID, status: nil, checks: checks, resultDigest: digest, durationSeconds: duration,
                 error: "the run row had already ended (another process changed it); results were not stored")
         }
         return RunOutcome(
-            runID: runID, status: RunStatus.finished.rawValue, checks: checks, resultDigest: digest,
-            durationSeconds: duration, error: nil)
+            runID: runID, status: .finished, checks: checks, resultDigest: digest, durationSeconds: duration,
+            error: nil)
+    }
+}
+
+extension InputFile {
+    /// The row written to `run_inputs`.
+    var storedInput: StoredInput {
+        StoredInput(input: id, path: url.path, sha256: sha256, sizeBytes: size)
     }
 }
 
 extension CheckResult {
-    /// The row written to the `checks` table.
-    public var storedCheck: StoredCheck {
+    /// The row written to the `checks` table; `part` is the part deciding the claim.
+    public func storedCheck(part: String? = nil) -> StoredCheck {
         StoredCheck(
             claim: claim, statement: statement, paper: paperValue, expected: expected.text,
             expectedLow: expected.low.isFinite ? expected.low : nil,
             expectedHigh: expected.high.isFinite ? expected.high : nil,
             measured: measurement.flatMap { $0.value.isNaN ? nil : $0.value },
-            ciLow: measurement?.ciLow, ciHigh: measurement?.ciHigh, detail: measurement?.detail,
-            verdict: verdict.rawValue)
+            ciLow: measurement?.ciLow, ciHigh: measurement?.ciHigh, detail: reason ?? measurement?.detail,
+            verdict: verdict, marginal: marginal, part: part)
     }
 
     /// Rebuilds a check from its stored row.
@@ -138,13 +169,13 @@ extension CheckResult {
         let measurement = row.measured.map {
             Measurement($0, ciLow: row.ciLow, ciHigh: row.ciHigh, detail: row.detail)
         }
+        let decided = row.verdict == .pass || row.verdict == .fail
         self.init(
             claim: row.claim, statement: row.statement, paperValue: row.paper,
             expected: ExpectedInterval(
                 low: row.expectedLow ?? -.infinity, high: row.expectedHigh ?? .infinity),
             measurement: measurement
-                ?? (row.verdict == "fail" && row.detail != nil
-                    ? Measurement(.nan, detail: row.detail) : nil),
-            verdict: ClaimVerdict(rawValue: row.verdict) ?? .inconclusive)
+                ?? (row.verdict == .fail && row.detail != nil ? Measurement(.nan, detail: row.detail) : nil),
+            verdict: row.verdict, reason: decided ? nil : row.detail, marginal: row.marginal)
     }
 }
