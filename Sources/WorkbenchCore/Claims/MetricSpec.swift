@@ -12,4 +12,45 @@ public struct MetricSpec: Sendable {
         self.meaning = meaning
         self.unit = unit
     }
+
+    /// The `{placeholder}` names in ``key``: the coordinates of the family.
+    public var placeholders: [String] {
+        var names = [String]()
+        var rest = key[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            names.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+
+    /// Whether `recorded` belongs to this family: the literal parts of ``key`` match exactly and
+    /// each `{placeholder}` stands for one or more characters (dots included, so `eta{eta}`
+    /// matches `eta0.5`).
+    public func matches(_ recorded: String) -> Bool {
+        var pieces = [Substring]()
+        var rest = key[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            pieces.append(rest[..<open])
+            rest = rest[rest.index(after: close)...]
+        }
+        pieces.append(rest)
+        return Self.match(pieces[...], Substring(recorded))
+    }
+
+    /// `pieces` are literals separated by wildcards of one or more characters.
+    private static func match(_ pieces: ArraySlice<Substring>, _ text: Substring) -> Bool {
+        guard let first = pieces.first else { return text.isEmpty }
+        guard text.hasPrefix(first) else { return false }
+        let remainder = text.dropFirst(first.count)
+        let following = pieces.dropFirst()
+        if following.isEmpty { return remainder.isEmpty }
+        // A wildcard follows: try every non-empty span for it.
+        var index = remainder.startIndex
+        while index < remainder.endIndex {
+            index = remainder.index(after: index)
+            if match(following, remainder[index...]) { return true }
+        }
+        return false
+    }
 }

@@ -44,8 +44,8 @@ public struct Parameter<Value: ParameterValueConvertible>: ParameterDeclaration 
     /// The declared default.
     public var defaultValue: Value { Value(parameterValue: spec.defaultValue) ?? Self.unreachableDefault() }
 
-    /// The typed form of `value` (for preset overrides: `Self.dimension.value(64)`).
-    public func value(_ value: Value) -> (key: String, value: ParameterValue) { (key, value.parameterValue) }
+    /// A preset's setting of this parameter: `Preset("paper", summary: …, [Self.dimension.set(64)])`.
+    public func set(_ value: Value) -> PresetSetting { PresetSetting(key: key, value: value.parameterValue) }
 
     private static func unreachableDefault() -> Value {
         preconditionFailure("a Parameter's default is built from its own type")
