@@ -1,5 +1,6 @@
 import Foundation
 import WorkbenchCore
+import WorkbenchStore
 
 /// The `workbench` command line: parses arguments, dispatches to a command, and maps errors to
 /// exit statuses (see ``ExitCode``). Everything a command prints goes through a ``Console`` so
@@ -63,6 +64,9 @@ public struct WorkbenchCommandLine {
             case "verify": return try VerifyCommand(context: self, invocation: arguments).execute(&scanner)
             default: throw UsageError("unknown command '\(name)'", validChoices: CommandHelp.commands)
             }
+        } catch let error as StoreError where error.isUsageError {
+            console.writeError("workbench: error: \(error)\n")
+            return ExitCode.usage
         } catch let error as UsageError {
             console.writeError("workbench: error: \(error)\n")
             console.writeError(

@@ -9,6 +9,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// The file cannot be used as a workbench database.
     case unreadable(path: String, reason: String)
 
+    /// Whether the error is the user's to fix (a wrong path, id or file), reported as a usage
+    /// error (exit 64), rather than a failure while working (exit 1).
+    public var isUsageError: Bool {
+        switch self {
+        case .newerSchema, .noSuchRun, .ambiguousRun, .unreadable: return true
+        }
+    }
+
     public var description: String {
         switch self {
         case .newerSchema(let found, let supported):

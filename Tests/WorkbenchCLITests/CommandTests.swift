@@ -125,7 +125,7 @@ struct CommandTests {
         #expect(first == second)
         let index = try String(contentsOfFile: out + "/README.md", encoding: .utf8)
         #expect(index.contains("[Fixture: noisy power law](fixture-powerlaw/README.md)"))
-        #expect(index.contains("2 pass, 0 fail, 1 inconclusive"))
+        #expect(index.contains("3 pass, 0 fail, 1 inconclusive, 1 not run or not applicable"))
         let readme = String(decoding: first[0], as: UTF8.self)
         #expect(readme.contains("## Claims") && readme.contains("## Provenance"))
         #expect(harness.run(["report", "fixture-powerlaw", "--out", out, "--check"]).status == ExitCode.success)
@@ -177,7 +177,7 @@ struct CommandTests {
         let store = try WorkbenchStore.RunStore(path: path, mode: .readOnly)
         let runs = try store.runs()
         #expect(runs.count == 2)
-        #expect(runs.allSatisfy { $0.status == "finished" })
+        #expect(runs.allSatisfy { $0.status == .finished })
         for run in runs { #expect(try store.metrics(run.runID).count == steps) }
     }
 }

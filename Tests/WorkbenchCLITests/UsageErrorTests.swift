@@ -53,7 +53,7 @@ struct UsageErrorTests {
         #expect(harness.run(["run", "nope"]).errors.contains("valid choices: fixture-powerlaw, fixture-sleep"))
         #expect(
             harness.run(["run", "fixture-powerlaw", "x=1"]).errors.contains(
-                "valid choices: rate, noise, ns, mode, fail"))
+                "valid choices: parts, rate, noise, ns, mode, fail, smallest"))
         #expect(harness.run(["frobnicate"]).errors.contains("valid choices: list, run, runs"))
     }
 

@@ -47,7 +47,7 @@ struct ParameterResolverTests {
         #expect(
             throws: UsageError(
                 "unknown parameter 'x' for experiment fixture-powerlaw",
-                validChoices: ["rate", "noise", "ns", "mode", "fail"])
+                validChoices: ["parts", "rate", "noise", "ns", "mode", "fail", "smallest"])
         ) {
             try ParameterResolver.resolve(descriptor, assignments: ["x=1"])
         }

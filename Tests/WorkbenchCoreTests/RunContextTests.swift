@@ -75,7 +75,7 @@ struct RunContextTests {
             ClaimSpec(
                 "broken", statement: "", paperValue: "", expected: .atMost(0), measure: .logLogSlope(series: "broken")),
         ]
-        let checks = ClaimEvaluator.evaluate(claims, on: results)
+        let checks = claims.map { ClaimEvaluator.evaluate($0, on: results) }
         #expect(checks.map(\.verdict) == [.pass, .fail, .inconclusive, .pass, .inconclusive, .fail, .fail])
         let slope = checks[0].measurement
         #expect(abs((slope?.value ?? 0) + 1) < 1e-12)  // exact power law: slope −1 to rounding

@@ -7,12 +7,15 @@ import WorkbenchTestFixtures
 
 @Suite("Runner lifecycle", .serialized)
 struct RunnerTests {
+    /// A run of the power-law fixture; declared inputs are looked up next to the database (none
+    /// there unless a test puts them there).
     func request(_ assignments: [String], seed: UInt64 = 7, path: String) throws -> RunRequest {
         let experiment = PowerLawFixture()
         let parameters = try ParameterResolver.resolve(experiment.descriptor, assignments: assignments)
+        let dataDirectory = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("data")
         return RunRequest(
             experiment: experiment, parameters: parameters, preset: "quick", seed: seed, databasePath: path,
-            workers: 2, commandLine: "test")
+            workers: 2, commandLine: "test", inputLocation: InputLocation(root: dataDirectory))
     }
 
     @Test("a finished run stores metrics, checks, provenance and a digest of what was stored")
@@ -21,18 +24,19 @@ struct RunnerTests {
         defer { directory.remove() }
         let path = directory.path("db.sqlite")
         let outcome = try Runner.execute(try request(["mode=special"], path: path))
-        #expect(outcome.status == "finished")
+        #expect(outcome.status == .finished)
         let store = try RunStore(path: path, mode: .readOnly)
         let record = try store.run(outcome.runID)
-        #expect(record.status == "finished")
+        #expect(record.status == .finished)
         #expect(record.endedAt != nil && record.durationSeconds != nil)
         #expect(record.blasThreads >= 1 && !record.blasCore.isEmpty)
         #expect(record.pid == Int(ProcessInfo.processInfo.processIdentifier))
         let stored = try store.metrics(outcome.runID).map { MetricPoint($0.key, x: $0.x, $0.value) }
-        #expect(stored.count == 10)
+        #expect(stored.count == 16)  // 5 err + constant + 4 special + 6 grid cells
         #expect(ResultDigest.of(stored) == record.resultDigest)
-        #expect(try store.checks(outcome.runID).map(\.verdict) == ["pass", "pass", "inconclusive"])
-        #expect(try store.parameters(outcome.runID).count == 5)
+        #expect(
+            try store.checks(outcome.runID).map(\.verdict) == [.pass, .pass, .inconclusive, .pass, .notRun])
+        #expect(try store.parameters(outcome.runID).count == 7)  // six declared + parts
     }
 
     @Test("the same configuration and seed give bit-identical metrics; another seed does not")
@@ -53,10 +57,10 @@ struct RunnerTests {
         defer { directory.remove() }
         let path = directory.path("db.sqlite")
         let outcome = try Runner.execute(try request(["fail=true"], path: path))
-        #expect(outcome.status == "failed")
+        #expect(outcome.status == .failed)
         let store = try RunStore(path: path, mode: .readOnly)
         let record = try store.run(outcome.runID)
-        #expect(record.status == "failed")
+        #expect(record.status == .failed)
         #expect(record.error == "fixture failure after 2 points")
         #expect(try store.metrics(outcome.runID).count == 2)
         #expect(try store.checks(outcome.runID).isEmpty)
@@ -93,7 +97,7 @@ struct RunnerProcessTests {
         #expect(process.terminationStatus == expectedStatus)
         let store = try RunStore(path: path, mode: .readOnly)
         let record = try store.run(runID)
-        #expect(record.status == "killed")
+        #expect(record.status == .killed)
         #expect(record.error == "terminated by \(name)")
         #expect(try store.metrics(runID).count >= 3)
     }
@@ -115,10 +119,10 @@ struct RunnerProcessTests {
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)
         let store = try RunStore(path: path)
-        #expect(try store.run(runID).status == "running")
+        #expect(try store.run(runID).status == .running)
         #expect(try RunReconciler.reconcile(store) == [runID])
         let record = try store.run(runID)
-        #expect(record.status == "lost")
+        #expect(record.status == .lost)
         #expect(record.error?.contains("ended without finishing") == true)
         // Points recorded more than one flush interval before the kill must be in the database.
         // Slack for a loaded machine: one more second, and sleeps up to 50 % longer than asked.
@@ -137,13 +141,13 @@ struct RunnerProcessTests {
         for (id, heartbeat) in [("stale", old), ("fresh", fresh)] {
             try store.insertRun(
                 RunRecord(
-                    runID: id, experiment: "e", preset: "quick", status: "running", seed: 0, configHash: "h",
+                    runID: id, experiment: "e", preset: "quick", status: .running, seed: 0, configHash: "h",
                     startedAt: heartbeat, host: "elsewhere", pid: 1, workbenchVersion: "v", blasCore: "c",
                     blasThreads: 1, sqliteVersion: "s", heartbeatAt: heartbeat),
                 parameters: [])
         }
         #expect(try RunReconciler.reconcile(store) == ["stale"])
-        #expect(try store.run("fresh").status == "running")
+        #expect(try store.run("fresh").status == .running)
     }
 }
 

@@ -59,18 +59,18 @@ struct RunStoreTests {
         try store.insertRun(run, parameters: [])
         let check = StoredCheck(
             claim: "A1", statement: "s", paper: "p", expected: "[0, 1]", expectedLow: 0, expectedHigh: 1,
-            measured: 0.5, ciLow: 0.4, ciHigh: 0.6, detail: nil, verdict: "pass")
+            measured: 0.5, ciLow: 0.4, ciHigh: 0.6, detail: nil, verdict: .pass)
         #expect(
             try store.finishRun(
-                runID: run.runID, status: "finished", endedAt: Timestamp.now(), durationSeconds: 1, resultDigest: "d",
+                runID: run.runID, status: .finished, endedAt: Timestamp.now(), durationSeconds: 1, resultDigest: "d",
                 error: nil, checks: [check]))
         #expect(
             !(try store.finishRun(
-                runID: run.runID, status: "killed", endedAt: Timestamp.now(), durationSeconds: 2, resultDigest: nil,
+                runID: run.runID, status: .killed, endedAt: Timestamp.now(), durationSeconds: 2, resultDigest: nil,
                 error: "late", checks: [])))
         #expect(!(try store.markLost(runID: run.runID, reason: "late")))
         let back = try store.run(run.runID)
-        #expect(back.status == "finished")
+        #expect(back.status == .finished)
         #expect(back.resultDigest == "d")
         #expect(try store.checks(run.runID) == [check])
     }
@@ -83,9 +83,9 @@ struct RunStoreTests {
         #expect(try store.markLost(runID: run.runID, reason: "no heartbeat"))
         #expect(
             try store.finishRun(
-                runID: run.runID, status: "finished", endedAt: Timestamp.now(), durationSeconds: 1, resultDigest: "d",
+                runID: run.runID, status: .finished, endedAt: Timestamp.now(), durationSeconds: 1, resultDigest: "d",
                 error: nil, checks: []))
-        #expect(try store.run(run.runID).status == "finished")
+        #expect(try store.run(run.runID).status == .finished)
     }
 
     @Test("statements: exactly one; trailing comments are fine, a second statement or none is an error")

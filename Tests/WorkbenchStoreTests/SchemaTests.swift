@@ -41,7 +41,7 @@ struct SchemaTests {
         #expect(try store.database.userVersion == Schema.currentVersion)
         #expect(try store.metrics("r1") == [StoredMetric(key: "err", x: 2, value: 0.5)])
         #expect(try store.parameters("r1").first?.value == .real(0.001))
-        #expect(try store.run("r1").status == "finished")
+        #expect(try store.run("r1").status == .finished)
         #expect(try store.database.scalar("SELECT count(*) FROM run_summary")?.integerValue == 1)
         try store.appendArtifact(runID: "r1", StoredArtifact(name: "a.csv", mediaType: "text/csv", content: "x\n1\n"))
         #expect(try store.artifacts("r1").count == 1)

@@ -13,7 +13,7 @@ func makeTemporaryPath(_ name: String = "test.sqlite") throws -> String {
 /// A minimal `running` run row.
 func sampleRun(_ id: String = RunIdentifier.random(), experiment: String = "demo") -> RunRecord {
     RunRecord(
-        runID: id, experiment: experiment, preset: "quick", status: "running", seed: 42,
+        runID: id, experiment: experiment, preset: "quick", status: .running, seed: 42,
         configHash: "hash", startedAt: Timestamp.now(), host: "testhost", pid: 12345,
         workbenchVersion: "test", blasCore: "Haswell", blasThreads: 1, sqliteVersion: Database.libraryVersion)
 }

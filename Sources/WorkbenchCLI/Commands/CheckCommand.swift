@@ -5,14 +5,14 @@ import WorkbenchStore
 struct CheckCommand {
     let context: WorkbenchCommandLine
 
-    func execute(_ scanner: inout ArgumentScanner) throws(UsageError) -> Int32 {
+    func execute(_ scanner: inout ArgumentScanner) throws -> Int32 {
         let path = context.databasePath(try scanner.option("--db"))
         let words = try scanner.positionals(validOptions: ["--db"])
         guard words.count == 1 else { throw UsageError("check takes one run id or experiment id") }
         let store = try DatabaseLocation.openForReading(path)
         let runID: String
         if context.registry.ids.contains(words[0]) {
-            guard let latest = try? store.latestFinishedRun(experiment: words[0]) else {
+            guard let latest = try store.latestFinishedRun(experiment: words[0]) else {
                 throw UsageError("no finished run of \(words[0]) in \(path); run `workbench run \(words[0])` first")
             }
             runID = latest.runID
@@ -25,12 +25,12 @@ struct CheckCommand {
             context.console.write("\(record.experiment) [\(record.preset)] run \(runID) (\(record.status))\n")
             if checks.isEmpty {
                 context.console.write("  no claim checks recorded (status \(record.status))\n")
-                return record.status == RunStatus.finished.rawValue ? ExitCode.success : ExitCode.failure
+                return record.status == .finished ? ExitCode.success : ExitCode.failure
             }
             context.console.write(CheckTable.render(checks))
             return checks.contains { $0.verdict == .fail } ? ExitCode.failure : ExitCode.success
-        } catch {
-            throw UsageError(String(describing: error))
+        } catch let error as StoreError where error.isUsageError {
+            throw UsageError(error.description)
         }
     }
 }

@@ -5,7 +5,7 @@ import WorkbenchStore
 struct CompareCommand {
     let context: WorkbenchCommandLine
 
-    func execute(_ scanner: inout ArgumentScanner) throws(UsageError) -> Int32 {
+    func execute(_ scanner: inout ArgumentScanner) throws -> Int32 {
         let format = try OutputFormat.parse(try scanner.option("--format"))
         let path = context.databasePath(try scanner.option("--db"))
         let words = try scanner.positionals(validOptions: ["--format", "--db"])
@@ -17,7 +17,7 @@ struct CompareCommand {
             var rows: [[OutputCell]] = []
             let records = try ids.map { try store.run($0) }
             rows.append([.text("experiment"), .text("run")] + records.map { .text($0.experiment) })
-            rows.append([.text("status"), .text("run")] + records.map { .text($0.status) })
+            rows.append([.text("status"), .text("run")] + records.map { .text($0.status.rawValue) })
             rows.append([.text("seed"), .text("run")] + records.map { .text(String($0.seed)) })
             rows.append(
                 [.text("result_digest"), .text("run")]
@@ -28,7 +28,7 @@ struct CompareCommand {
             rows += sideBySide(parameters, section: "param", cell: QueryOutput.cell)
             let verdicts = try ids.map { id in
                 Dictionary(
-                    try store.checks(id).map { ($0.claim, SQLValue.text($0.verdict)) }, uniquingKeysWith: { a, _ in a })
+                    try store.checks(id).map { ($0.claim, SQLValue.text($0.verdict.rawValue + ($0.marginal ? " (marginal)" : ""))) }, uniquingKeysWith: { a, _ in a })
             }
             rows += sideBySide(verdicts, section: "check", cell: QueryOutput.cell)
             let scalars = try ids.map { id in
@@ -40,8 +40,8 @@ struct CompareCommand {
             let columns = ["name", "kind"] + ids.map { String($0.prefix(12)) }
             context.console.write(TabularOutput(columns: columns, rows: rows).render(format))
             return ExitCode.success
-        } catch {
-            throw UsageError(String(describing: error))
+        } catch let error as StoreError where error.isUsageError {
+            throw UsageError(error.description)
         }
     }
 

@@ -5,7 +5,7 @@ struct ListCommand {
     let registry: ExperimentRegistry
     let console: Console
 
-    func execute(_ scanner: inout ArgumentScanner) throws(UsageError) -> Int32 {
+    func execute(_ scanner: inout ArgumentScanner) throws -> Int32 {
         let brief = scanner.flag("--brief")
         _ = try scanner.option("--db")  // accepted for uniformity; list reads no database
         let words = try scanner.positionals(validOptions: ["--brief", "--db"])
@@ -40,9 +40,25 @@ struct ListCommand {
         for preset in descriptor.allPresets {
             text += "    \(preset.name): \(preset.summary)\n"
         }
-        text += "  claims:\n"
-        for claim in descriptor.claims {
-            text += "    \(claim.id): \(claim.statement) — expected \(claim.expected.text)\n"
+        text += "  parts (parts=…, default: all, run in this order):\n"
+        for part in descriptor.parts {
+            text += "    \(part.name): \(part.summary)\n"
+            if !part.inputs.isEmpty { text += "      inputs: \(part.inputs.joined(separator: ", "))\n" }
+            for claim in part.claims {
+                text += "      \(claim.id): \(claim.statement) — expected \(claim.expected.text)\n"
+                for condition in claim.conditions { text += "        applies when \(condition.description)\n" }
+            }
+        }
+        if !descriptor.inputs.isEmpty {
+            text += "  inputs (`workbench fetch \(descriptor.id)`):\n"
+            for input in descriptor.inputs {
+                text += "    \(input.id): \(input.description)\(input.isOptional ? " (optional)" : "")\n"
+                text += "      file \(input.file); fetched by \(input.fetch.summary)\n"
+            }
+        }
+        text += "  metrics ({…} are coordinates, stored in metrics.coords):\n"
+        for metric in descriptor.metrics {
+            text += "    \(metric.key)  [\(metric.unit)]\n      \(metric.meaning)\n"
         }
         return text + "\n"
     }

@@ -8,7 +8,7 @@ struct ReportCommand {
 
     static let options = ["--run", "--preset", "--out", "--db", "--check"]
 
-    func execute(_ scanner: inout ArgumentScanner) throws(UsageError) -> Int32 {
+    func execute(_ scanner: inout ArgumentScanner) throws -> Int32 {
         let runOption = try scanner.option("--run")
         let preset = try scanner.option("--preset")
         let outDirectory = try scanner.option("--out") ?? "Reports"

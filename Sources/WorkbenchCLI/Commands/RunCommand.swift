@@ -11,7 +11,7 @@ struct RunCommand {
 
     static let options = ["--preset", "--seed", "--jobs", "--blas-threads", "--db", "--dry-run"]
 
-    func execute(_ scanner: inout ArgumentScanner) throws(UsageError) -> Int32 {
+    func execute(_ scanner: inout ArgumentScanner) throws -> Int32 {
         let console = context.console
         let presetName = try scanner.option("--preset")
         let seedOption = try scanner.integerOption("--seed", in: 0...Int(Int64.max))
@@ -73,7 +73,7 @@ struct RunCommand {
             }
             progress?.clear()
             console.write(RunSummary.text(descriptor: descriptor, outcome: outcome, preset: plan.preset))
-            if outcome.status != RunStatus.finished.rawValue { exitStatus = ExitCode.failure }
+            if outcome.status != .finished { exitStatus = ExitCode.failure }
         }
         return exitStatus
     }
@@ -83,7 +83,7 @@ struct RunCommand {
 enum RunSummary {
     static func text(descriptor: ExperimentDescriptor, outcome: RunOutcome, preset: String) -> String {
         var text =
-            "\(descriptor.id) [\(preset)] run \(outcome.runID): \(outcome.status) in "
+            "\(descriptor.id) [\(preset)] run \(outcome.runID): \(outcome.status?.rawValue ?? "not recorded") in "
             + ReportNumber.format(outcome.durationSeconds, digits: 3) + " s\n"
         if let error = outcome.error { text += "  error: \(error)\n" }
         if !outcome.checks.isEmpty {
@@ -93,12 +93,13 @@ enum RunSummary {
     }
 }
 
-/// A compact claims table for the terminal.
+/// A compact claims table for the terminal, followed by the reasons of the claims that were not
+/// decided (grouped, so a skipped part reads as one line).
 enum CheckTable {
     static func render(_ checks: [CheckResult]) -> String {
         let rows: [[OutputCell]] = checks.map { check in
             [
-                .text(check.claim), .text(check.verdict.rawValue),
+                .text(check.claim), .text(check.verdictText),
                 .text(check.measurement.map { measured($0) } ?? "—"), .text(check.expected.text),
                 .text(check.paperValue),
             ]
@@ -107,8 +108,26 @@ enum CheckTable {
         let counts = ClaimVerdict.allCases.map { verdict in
             "\(checks.filter { $0.verdict == verdict }.count) \(verdict.rawValue)"
         }
-        return table.render(.table).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
-            + "\n  claims: " + counts.joined(separator: ", ") + "\n"
+        let marginal = checks.filter(\.marginal).count
+        var text = table.render(.table).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
+        text += "\n  claims: " + counts.joined(separator: ", ") + (marginal > 0 ? " (\(marginal) marginal)" : "") + "\n"
+        var reasons: [(reason: String, claims: [String])] = []
+        for check in checks {
+            guard let reason = check.reason else { continue }
+            let line = "\(check.verdict.rawValue): \(reason)"
+            if let index = reasons.firstIndex(where: { $0.reason == line }) {
+                reasons[index].claims.append(check.claim)
+            } else {
+                reasons.append((line, [check.claim]))
+            }
+        }
+        for (reason, claims) in reasons {
+            text += "  \(claims.joined(separator: ", ")) — \(reason)\n"
+        }
+        if marginal > 0 {
+            text += "  marginal: the verdict stands on the point estimate; its 95 % CI straddles a bound\n"
+        }
+        return text
     }
 
     static func measured(_ measurement: WorkbenchCore.Measurement) -> String {

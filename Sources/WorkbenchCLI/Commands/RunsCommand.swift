@@ -8,7 +8,7 @@ struct RunsCommand {
     static let options = ["--experiment", "--status", "--preset", "--where", "--limit", "--format", "--db"]
     static let statuses = RunStatus.allCases.map(\.rawValue)
 
-    func execute(_ scanner: inout ArgumentScanner) throws(UsageError) -> Int32 {
+    func execute(_ scanner: inout ArgumentScanner) throws -> Int32 {
         let experiment = try scanner.option("--experiment")
         let status = try scanner.option("--status")
         let preset = try scanner.option("--preset")

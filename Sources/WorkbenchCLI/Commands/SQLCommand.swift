@@ -5,7 +5,7 @@ import WorkbenchStore
 struct SQLCommand {
     let context: WorkbenchCommandLine
 
-    func execute(_ scanner: inout ArgumentScanner) throws(UsageError) -> Int32 {
+    func execute(_ scanner: inout ArgumentScanner) throws -> Int32 {
         let format = try OutputFormat.parse(try scanner.option("--format"))
         let path = context.databasePath(try scanner.option("--db"))
         let words = try scanner.positionals(validOptions: ["--format", "--db"])

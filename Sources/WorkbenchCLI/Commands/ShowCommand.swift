@@ -5,7 +5,7 @@ import WorkbenchStore
 struct ShowCommand {
     let context: WorkbenchCommandLine
 
-    func execute(_ scanner: inout ArgumentScanner) throws(UsageError) -> Int32 {
+    func execute(_ scanner: inout ArgumentScanner) throws -> Int32 {
         let allMetrics = scanner.flag("--all-metrics")
         let format = try OutputFormat.parse(try scanner.option("--format"))
         let path = context.databasePath(try scanner.option("--db"))
@@ -40,8 +40,8 @@ struct ShowCommand {
             console.write("## metrics\n\n")
             console.write(metricTable(try store.metrics(runID), all: allMetrics).render(format))
             return ExitCode.success
-        } catch {
-            throw UsageError(String(describing: error))
+        } catch let error as StoreError where error.isUsageError {
+            throw UsageError(error.description)
         }
     }
 
@@ -62,7 +62,7 @@ struct ShowCommand {
             columns: ["claim", "verdict", "measured", "ci_low", "ci_high", "expected", "paper", "statement"],
             rows: try store.checks(record.runID).map { check in
                 [
-                    .text(check.claim), .text(check.verdict), check.measured.map(OutputCell.number) ?? .null,
+                    .text(check.claim), .text(check.verdict.rawValue + (check.marginal ? " (marginal)" : "")), check.measured.map(OutputCell.number) ?? .null,
                     check.ciLow.map(OutputCell.number) ?? .null, check.ciHigh.map(OutputCell.number) ?? .null,
                     .text(check.expected), .text(check.paper), .text(check.statement),
                 ]
@@ -107,7 +107,7 @@ enum ProvenanceTable {
     static func of(_ record: RunRecord) -> TabularOutput {
         let fields: [(String, OutputCell)] = [
             ("experiment", .text(record.experiment)), ("preset", .text(record.preset)),
-            ("status", .text(record.status)), ("seed", .text(String(record.seed))),
+            ("status", .text(record.status.rawValue)), ("seed", .text(String(record.seed))),
             ("started_at", .text(record.startedAt)), ("ended_at", record.endedAt.map(OutputCell.text) ?? .null),
             ("duration_s", record.durationSeconds.map(OutputCell.number) ?? .null),
             ("host", .text(record.host)), ("pid", .integer(Int64(record.pid))),
@@ -128,11 +128,11 @@ enum ProvenanceTable {
 
 /// Run-id prefix resolution with usage errors.
 enum RunLookup {
-    static func resolve(_ store: RunStore, _ prefix: String) throws(UsageError) -> String {
+    static func resolve(_ store: RunStore, _ prefix: String) throws -> String {
         do {
             return try store.resolveRunID(prefix)
-        } catch {
-            throw UsageError(String(describing: error))
+        } catch let error as StoreError where error.isUsageError {
+            throw UsageError(error.description)
         }
     }
 }

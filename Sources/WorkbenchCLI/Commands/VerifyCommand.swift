@@ -9,7 +9,7 @@ struct VerifyCommand {
     /// The arguments as typed, recorded with the run.
     let invocation: [String]
 
-    func execute(_ scanner: inout ArgumentScanner) throws(UsageError) -> Int32 {
+    func execute(_ scanner: inout ArgumentScanner) throws -> Int32 {
         let jobs =
             try scanner.integerOption("--jobs", in: 1...256)
             ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -25,10 +25,10 @@ struct VerifyCommand {
             original = try reader.run(runID)
             parameters = try ParameterSet(stored: try reader.parameters(runID))
             originalMetrics = try reader.metrics(runID)
-        } catch {
-            throw UsageError(String(describing: error))
+        } catch let error as StoreError where error.isUsageError {
+            throw UsageError(error.description)
         }
-        guard original.status == RunStatus.finished.rawValue else {
+        guard original.status == .finished else {
             throw UsageError("run \(runID) is \(original.status); only finished runs can be verified")
         }
         let experiment = try context.registry.experiment(original.experiment)
@@ -51,8 +51,8 @@ struct VerifyCommand {
             return ExitCode.failure
         }
         let console = context.console
-        console.write("rerun \(outcome.runID) of \(runID): \(outcome.status)\n")
-        guard outcome.status == RunStatus.finished.rawValue, let digest = outcome.resultDigest else {
+        console.write("rerun \(outcome.runID) of \(runID): \(outcome.status?.rawValue ?? "not recorded")\n")
+        guard outcome.status == .finished, let digest = outcome.resultDigest else {
             console.write("  the rerun did not finish: \(outcome.error ?? "unknown error")\n")
             return ExitCode.failure
         }

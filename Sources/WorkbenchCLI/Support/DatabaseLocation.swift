@@ -13,24 +13,24 @@ enum DatabaseLocation {
         return defaultFileName
     }
 
-    /// Opens the database read-write (creating and migrating it), or throws a usage error that
-    /// names the file and the problem.
-    static func openForWriting(_ path: String) throws(UsageError) -> RunStore {
+    /// Opens the database read-write (creating and migrating it); an unusable file is a usage
+    /// error naming the file and the problem, a failure while migrating a runtime error.
+    static func openForWriting(_ path: String) throws -> RunStore {
         do {
             return try RunStore(path: path, mode: .readWrite)
-        } catch {
-            throw UsageError(String(describing: error))
+        } catch let error as StoreError where error.isUsageError {
+            throw UsageError(error.description)
         }
     }
 
     /// Opens an existing database for reading after marking runs whose process vanished as
     /// `lost` (the only write a read command performs, and only when the file is writable).
-    static func openForReading(_ path: String) throws(UsageError) -> RunStore {
+    static func openForReading(_ path: String) throws -> RunStore {
         let reader: RunStore
         do {
             reader = try RunStore(path: path, mode: .readOnly)
-        } catch {
-            throw UsageError(String(describing: error))
+        } catch let error as StoreError where error.isUsageError {
+            throw UsageError(error.description)
         }
         if FileManager.default.isWritableFile(atPath: path),
             let writer = try? RunStore(path: path, mode: .readWrite)

@@ -21,7 +21,7 @@ defer { try? FileManager.default.removeItem(at: directory) }
 
 func runRecord(_ id: String) -> RunRecord {
     RunRecord(
-        runID: id, experiment: "bench", preset: "quick", status: "running", seed: 0, configHash: "h",
+        runID: id, experiment: "bench", preset: "quick", status: .running, seed: 0, configHash: "h",
         startedAt: Timestamp.now(), host: "bench", pid: 0, workbenchVersion: "bench", blasCore: "-",
         blasThreads: 1, sqliteVersion: Database.libraryVersion)
 }
@@ -42,7 +42,7 @@ let start = Date()
 for i in 0..<points {
     try context.record("series.\(i % 16)", x: Double(i / 16), Double(i) * 1e-3)
 }
-try recorder.finalize(status: "finished", durationSeconds: 0, resultDigest: nil, error: nil, checks: [])
+try recorder.finalize(status: .finished, durationSeconds: 0, resultDigest: nil, error: nil, checks: [])
 let batchedSeconds = Date().timeIntervalSince(start)
 let stored = try batchedStore.database.scalar("SELECT count(*) FROM metrics")?.integerValue ?? 0
 precondition(stored == Int64(points), "lost points: stored \(stored) of \(points)")

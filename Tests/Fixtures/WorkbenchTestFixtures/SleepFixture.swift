@@ -7,25 +7,28 @@ import WorkbenchCore
 public struct SleepFixture: Experiment {
     public init() {}
 
+    static let steps = Parameter<Int>("steps", default: 600, doc: "points to record", constraint: .atLeastOne)
+    static let interval = Parameter<Double>(
+        "interval", default: 0.05, doc: "seconds between points", constraint: .nonNegative)
+
     public var descriptor: ExperimentDescriptor {
         ExperimentDescriptor(
             id: "fixture-sleep", title: "Fixture: slow run",
             paper: PaperReference(authors: "Nobody", title: "A fixture", venue: "tests"),
             summary: "Sleeps while recording points.",
-            parameters: [
-                ParameterSpec("steps", .int(600), doc: "points to record", constraint: .atLeastOne),
-                ParameterSpec("interval", .real(0.05), doc: "seconds between points", constraint: .nonNegative),
+            parameters: [Self.steps, Self.interval],
+            parts: [
+                ExperimentPart(
+                    "ticks", summary: "record a point, then sleep", parameters: [Self.steps, Self.interval]
+                ) { context in
+                    let interval = context[Self.interval]
+                    for step in 0..<context[Self.steps] {
+                        try context.record("tick", x: Double(step), Double(step) * interval)
+                        if interval > 0 { Thread.sleep(forTimeInterval: interval) }
+                    }
+                }
             ],
-            claims: [], metrics: [MetricSpec("tick", "elapsed step", unit: "vs step")])
-    }
-
-    public func run(_ context: RunContext) throws {
-        let steps = try context.parameters.int("steps")
-        let interval = try context.parameters.real("interval")
-        for step in 0..<steps {
-            try context.record("tick", x: Double(step), Double(step) * interval)
-            if interval > 0 { Thread.sleep(forTimeInterval: interval) }
-        }
+            metrics: [MetricSpec("tick", "elapsed step", unit: "vs step")])
     }
 
     public func report(_ results: RunResults) -> ReportContent { ReportContent() }

@@ -21,7 +21,7 @@ enum ReportTestDocument {
             presets: [
                 Preset("paper", summary: "the paper's scale", overrides: ["steps": .intList(steps.map { Int($0) })])
             ],
-            claims: [], metrics: [MetricSpec("error", "discretization error", unit: "1 vs K")])
+            parts: [], metrics: [MetricSpec("error", "discretization error", unit: "1 vs K")])
     }
 
     static var results: RunResults {
@@ -48,14 +48,15 @@ enum ReportTestDocument {
                 expected: .atMost(1), measurement: Measurement(2.5), verdict: .fail),
             CheckResult(
                 claim: "A3", statement: "Second-order part", paperValue: "slope −2",
-                expected: .between(-2.2, -1.8), measurement: nil, verdict: .inconclusive),
+                expected: .between(-2.2, -1.8), measurement: nil, verdict: .inconclusive,
+                reason: "too few points"),
         ]
     }
 
     static var provenance: RunProvenance {
         RunProvenance(
             runID: "run-0123456789ab", experiment: "toy-discretization", preset: "paper",
-            status: "finished", seed: 42, configHash: "cfg0hash1234", startedAt: "2026-11-22T10:00:00Z",
+            status: .finished, seed: 42, configHash: "cfg0hash1234", startedAt: "2026-11-22T10:00:00Z",
             endedAt: "2026-11-22T10:01:05Z", durationSeconds: 65.4, host: "node-7", pid: 4242,
             gitCommit: "abcdef1234567890", gitDirty: true, workbenchVersion: "0.3.0",
             blasCore: "Haswell", blasThreads: 1, sqliteVersion: "3.40.1",
