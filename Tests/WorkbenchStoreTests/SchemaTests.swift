@@ -14,7 +14,7 @@ struct SchemaTests {
         let names = Set(try store.database.query("SELECT name FROM sqlite_master").compactMap { $0[0].textValue })
         for expected in [
             "runs", "params", "metrics", "checks", "artifacts", "db_info", "run_summary", "metric_values",
-            "check_results",
+            "check_results", "run_inputs", "metric_coordinates",
         ] {
             #expect(names.contains(expected), "missing \(expected)")
         }
