@@ -62,6 +62,7 @@ public struct WorkbenchCommandLine {
             case "report": return try ReportCommand(context: self).execute(&scanner)
             case "check": return try CheckCommand(context: self).execute(&scanner)
             case "verify": return try VerifyCommand(context: self, invocation: arguments).execute(&scanner)
+            case "fetch": return try FetchCommand(context: self).execute(&scanner)
             default: throw UsageError("unknown command '\(name)'", validChoices: CommandHelp.commands)
             }
         } catch let error as StoreError where error.isUsageError {

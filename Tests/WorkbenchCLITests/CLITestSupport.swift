@@ -16,7 +16,8 @@ struct CLIHarness {
     func run(_ arguments: [String], withDatabase: Bool = true) -> (status: Int32, output: String, errors: String) {
         let console = BufferConsole()
         let commandLine = WorkbenchCommandLine(
-            registry: ExperimentRegistry(FixtureExperiments.all), console: console, environment: [:])
+            registry: ExperimentRegistry(FixtureExperiments.all), console: console,
+            environment: ["WORKBENCH_DATA": directory.path("data"), "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"])
         let status = commandLine.run(arguments + (withDatabase ? ["--db", database] : []))
         return (status, console.output, console.errors)
     }

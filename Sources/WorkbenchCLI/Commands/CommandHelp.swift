@@ -1,6 +1,8 @@
 /// Usage text of every command, kept next to the parsing code's option lists.
 enum CommandHelp {
-    static let commands = ["list", "run", "runs", "show", "compare", "sql", "report", "check", "verify", "help"]
+    static let commands = [
+        "list", "run", "runs", "show", "compare", "sql", "report", "check", "verify", "fetch", "help",
+    ]
 
     static let overview = """
         workbench — reproduce the numerical experiments of ML-theory papers, record every run in SQLite
@@ -17,8 +19,10 @@ enum CommandHelp {
           report <experiment>|all         regenerate Reports/<id>/ from the database only
           check <run>|<experiment>        claim verdicts; exit 1 if a claim fails
           verify <run>                    rerun the same configuration; exit 1 unless bit-identical
+          fetch <experiment>|all          obtain declared inputs (e.g. pretrained weights) into the data directory
 
         Database: --db PATH, else $WORKBENCH_DB, else ./workbench.sqlite.
+        Inputs: $WORKBENCH_DATA, else $XDG_CACHE_HOME/workbench, else ~/.cache/workbench.
         Run ids may be abbreviated to a unique prefix. `workbench <command> --help` for details.
         Exit status: 0 success, 1 failure (run failed, claim failed, rerun differs), 64 bad input.
 
@@ -26,6 +30,19 @@ enum CommandHelp {
 
     static func text(for command: String) -> String? {
         switch command {
+        case "fetch":
+            return """
+                Usage: workbench fetch <experiment>|all
+
+                Obtains the inputs an experiment declares (pretrained weights, corpora; see
+                `workbench list <experiment>`) into the data directory: $WORKBENCH_DATA, else
+                $XDG_CACHE_HOME/workbench, else ~/.cache/workbench — outside the repository. An input
+                already present with its declared hash is left alone, so fetching twice is harmless.
+                A run hashes every input it reads (SHA-256) into `run_inputs`; a missing optional
+                input makes only the parts that need it `not-run`. Exit 1 if a fetch failed (e.g. the
+                package registry cannot be reached).
+
+                """
         case "list":
             return """
                 Usage: workbench list [<experiment>] [--brief]

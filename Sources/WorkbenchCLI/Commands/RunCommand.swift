@@ -62,7 +62,8 @@ struct RunCommand {
             let progress = console.errorIsTerminal ? TerminalProgress(console: console, prefix: descriptor.id) : nil
             let request = RunRequest(
                 experiment: plan.experiment, parameters: plan.parameters, preset: plan.preset, seed: seed,
-                databasePath: path, workers: jobs, commandLine: commandLine)
+                databasePath: path, workers: jobs, commandLine: commandLine,
+                inputLocation: InputLocation(environment: context.environment))
             let outcome: RunOutcome
             do {
                 outcome = try Runner.execute(request, progress: progress)

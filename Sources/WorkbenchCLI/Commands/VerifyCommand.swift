@@ -42,7 +42,7 @@ struct VerifyCommand {
             experiment: experiment, parameters: parameters, preset: original.preset, seed: original.seed,
             databasePath: path, workers: jobs,
             commandLine: WorkbenchCommandLine.provenanceText(invocation),
-            rerunOf: runID)
+            rerunOf: runID, inputLocation: InputLocation(environment: context.environment))
         let outcome: RunOutcome
         do {
             outcome = try Runner.execute(request)

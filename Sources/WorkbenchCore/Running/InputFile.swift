@@ -31,20 +31,45 @@ public enum InputResolver {
         var found = [String: InputFile]()
         var missing = [String: String]()
         for input in descriptor.inputs where needed.contains(input.id) {
-            let url = location.file(experiment: descriptor.id, input: input)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                missing[input.id] =
-                    "input '\(input.id)' (\(input.description)) is missing at \(url.path); run `workbench fetch \(descriptor.id)`"
-                continue
+            switch resolve(one: input, experiment: descriptor.id, location: location) {
+            case .success(let file): found[input.id] = file
+            case .failure(let reason): missing[input.id] = reason.description
             }
-            let digest = SHA256.hex(of: data)
-            if let expected = input.sha256, expected.lowercased() != digest {
-                missing[input.id] =
-                    "input '\(input.id)' at \(url.path) has SHA-256 \(digest), expected \(expected); run `workbench fetch \(descriptor.id)` again"
-                continue
-            }
-            found[input.id] = InputFile(id: input.id, url: url, sha256: digest, size: data.count)
         }
         return (found, missing)
     }
+
+    /// One input: its file hashed, or why it cannot be used (naming the fetch command).
+    /// `folder` overrides where the input's folder is (for a fetch being staged).
+    public static func resolve(
+        one input: ExperimentInput, experiment: String, location: InputLocation, folder: URL? = nil
+    ) -> Result<InputFile, InputProblem> {
+        let url = (folder ?? location.folder(experiment: experiment, input: input)).appendingPathComponent(input.file)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return .failure(
+                InputProblem(
+                    "input '\(input.id)' (\(input.description)) is missing at \(url.path); run `workbench fetch \(experiment)`"
+                ))
+        }
+        let digest = SHA256.hex(of: data)
+        if let expected = input.sha256, expected.lowercased() != digest {
+            return .failure(
+                InputProblem(
+                    "input '\(input.id)' at \(url.path) has SHA-256 \(digest), expected \(expected); run `workbench fetch \(experiment)` again"
+                ))
+        }
+        if let size = input.size, size != data.count {
+            return .failure(
+                InputProblem(
+                    "input '\(input.id)' at \(url.path) has \(data.count) bytes, expected \(size); run `workbench fetch \(experiment)` again"
+                ))
+        }
+        return .success(InputFile(id: input.id, url: url, sha256: digest, size: data.count))
+    }
+}
+
+/// Why a declared input cannot be used.
+public struct InputProblem: Error, Equatable, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
 }
