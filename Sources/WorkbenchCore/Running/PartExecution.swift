@@ -1,3 +1,5 @@
+import Foundation
+
 /// Runs the selected parts of an experiment in declaration order, for the runner and for
 /// in-memory runs alike.
 public enum PartExecution {
@@ -31,18 +33,20 @@ public struct MemoryRun: Sendable {
     /// The claim verdicts.
     public let checks: [CheckResult]
 
-    /// Runs `experiment` with `parameters` (resolved from the declared defaults if `nil`).
+    /// Runs `experiment` with `parameters` (resolved from the declared defaults if `nil`);
+    /// declared inputs are looked up in `inputLocation` as the runner does.
     public init(
         _ experiment: any Experiment, parameters: ParameterSet? = nil, seed: UInt64? = nil, workers: Int = 1,
-        inputs: [String: InputFile] = [:], missingInputs: [String: String] = [:]
+        inputLocation: InputLocation = InputLocation(environment: ProcessInfo.processInfo.environment)
     ) throws {
         let descriptor = experiment.descriptor
         let resolved = try parameters ?? ParameterResolver.resolve(descriptor, assignments: [])
         let runSeed = seed ?? descriptor.defaultSeed
+        let inputs = InputResolver.resolve(descriptor, parameters: resolved, location: inputLocation)
         let sink = MemoryMetricSink()
         let context = RunContext(
-            parameters: resolved, seed: runSeed, workerCount: workers, sink: sink, inputs: inputs)
-        let skipped = try PartExecution.run(descriptor, context: context, missingInputs: missingInputs)
+            parameters: resolved, seed: runSeed, workerCount: workers, sink: sink, inputs: inputs.found)
+        let skipped = try PartExecution.run(descriptor, context: context, missingInputs: inputs.missing)
         results = RunResults(
             runID: "", experiment: descriptor.id, preset: Preset.quickName, seed: runSeed, parameters: resolved,
             metrics: sink.points, artifacts: sink.artifacts)
