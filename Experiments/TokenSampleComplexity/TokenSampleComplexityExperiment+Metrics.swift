@@ -19,18 +19,25 @@ extension TokenSampleComplexityExperiment {
         "slope_upper_half": "OLS slope on the largest half of n",
     ]
 
-    /// The families of a convergence series `{family}.err_*` (series in `n`) and its fits.
+    /// The families of a convergence series: the repetitions' errors `{family}.n{n}.err`, their
+    /// summaries `{family}.err_*` (series in `n`) and the fits.
     static func convergenceSpecs(_ family: String, _ what: String) -> [MetricSpec] {
-        errorStatistics.map { name, statistic in
-            MetricSpec("\(family).\(name)", "\(what): \(statistic) over repetitions", unit: "vs n")
-        }
+        [repetitionSpec(family, what)]
+            + errorStatistics.map { name, statistic in
+                MetricSpec("\(family).\(name)", "\(what): \(statistic) over repetitions", unit: "vs n")
+            }
             + ConvergenceSeries.fitNames.map { name in
                 MetricSpec("\(family).\(name)", "\(what): \(fitMeanings[name] ?? name)")
             }
     }
 
+    /// `{family}.n{n}.err`: the error of each repetition at `n`.
+    static func repetitionSpec(_ family: String, _ what: String) -> MetricSpec {
+        MetricSpec("\(family).n{n}.err", "\(what): the error of each repetition at n", unit: "vs repetition")
+    }
+
     /// Every recorded metric family; the placeholders are the keys' coordinates (`R`, `H`,
-    /// `moment`, `d`, `s`), built by ``MetricKeys``.
+    /// `moment`, `d`, `s`, `n`), built by ``MetricKeys``.
     static var metricSpecs: [MetricSpec] {
         uniformMetricSpecs + momentMetricSpecs + hardmaxMetricSpecs
     }
@@ -73,6 +80,7 @@ extension TokenSampleComplexityExperiment {
 
     static var hardmaxMetricSpecs: [MetricSpec] {
         [
+            repetitionSpec("hardmax.annealed.d{d}", "‖Γ^{κ ln n}_{μ_n}(x) − r e₁‖"),
             MetricSpec("hardmax.annealed.d{d}.err_mean", "‖Γ^{κ ln n}_{μ_n}(x) − r e₁‖, mean", unit: "vs n"),
             MetricSpec("hardmax.annealed.d{d}.err_se", "‖Γ^{κ ln n}_{μ_n}(x) − r e₁‖, standard error", unit: "vs n"),
             MetricSpec("hardmax.annealed.d{d}.err_times_ln_n", "mean error × ln n", unit: "vs n"),
@@ -88,6 +96,8 @@ extension TokenSampleComplexityExperiment {
                 MetricSpec("hardmax.sphere.d{d}.z", "(MC mean − oracle)/SE", unit: "vs n"),
                 MetricSpec("hardmax.sphere.d{d}.max_abs_z", "max |z| over n"),
                 MetricSpec("hardmax.sphere.max_abs_z", "max |z| over d and n"),
+                MetricSpec("hardmax.gauss.n{n}.max", "M_n of each repetition at n", unit: "vs repetition"),
+                MetricSpec("hardmax.gauss.s{s}.n{n}.tau", "τ_n of each repetition at n", unit: "vs repetition"),
                 MetricSpec("hardmax.gauss.max_mean", "E[M_n], M_n = max of n standard normals", unit: "vs n"),
                 MetricSpec("hardmax.gauss.max_se", "standard error of the mean of M_n", unit: "vs n"),
                 MetricSpec("hardmax.gauss.max_oracle", "exact E[M_n] (O6)", unit: "vs n"),

@@ -53,3 +53,19 @@ struct StreamedRecordingTests {
         #expect(finalBatch.map { $0 > (order.last ?? .max) } == true, "\(final) after the last n")
     }
 }
+
+/// Each repetition is recorded on its own, from the loop body, before the summary of its `n`.
+@Suite("token-sample-complexity per-repetition recording")
+struct RepetitionRecordingTests {
+    @Test(arguments: [
+        ("uniform", "uniform.R2.sup", 1024, 4), ("moments", "moments.H3.cov", 512, 4),
+        ("hardmax", "hardmax.annealed.d3", 1024, 8), ("hardmax", "hardmax.sphere.d8", 256, 20),
+    ])
+    func repetitionsArriveBeforeTheirSummary(part: String, prefix: String, n: Int, reps: Int) throws {
+        let batches = try StreamedRecordingTests.batches(part)
+        let repetitions = StreamedRecordingTests.arrival(batches, "\(prefix).n\(n).err")
+        #expect(repetitions.keys.sorted() == (0..<reps).map(Double.init))
+        let summary = StreamedRecordingTests.arrival(batches, "\(prefix).err_mean")[Double(n)]
+        #expect(summary.map { s in repetitions.values.allSatisfy { $0 < s } } == true)
+    }
+}

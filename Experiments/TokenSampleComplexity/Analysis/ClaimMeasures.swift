@@ -3,9 +3,10 @@ import WorkbenchCore
 import WorkbenchNumerics
 
 /// Measurements of the spec §6 checks, computed from recorded metrics only (so reading a run
-/// back from the database reproduces every verdict). Each returns `nil` — verdict
-/// `inconclusive` — when its metrics are absent (part not selected, configuration not in grid),
-/// and a NaN measurement — verdict `fail` — when they are present but hold a non-finite (or, for
+/// back from the database reproduces every verdict). A claim whose configuration is not in the
+/// run's grid is `not-applicable` by its conditions and one whose part did not run is `not-run`,
+/// before any measure is called; each measure returns `nil` — verdict `inconclusive` — when its
+/// metrics are still absent or too few (e.g. one point in a fit window), and a NaN measurement — verdict `fail` — when they are present but hold a non-finite (or, for
 /// log-log fits, non-positive) value, so a broken computation can never pass or go unnoticed.
 enum ClaimMeasures {
     /// OLS log-log slope of the series `key` (optionally `x ≤ xMax`), with its 95 % interval.

@@ -13,8 +13,8 @@ import WorkbenchNumerics
 ///   2.5 % and 97.5 % quantiles of the slopes;
 /// * the OLS slope on the largest half of the grid (pre-asymptotic curvature check).
 ///
-/// Studies record each `n` with ``recordPoint(_:n:errors:into:)`` as soon as its repetitions are
-/// done, and the fits with ``recordFits(_:into:bootstrapResamples:using:)`` once the grid is
+/// Studies record each repetition with ``recordRepetition(_:n:rep:error:into:)`` as soon as it is
+/// done, each `n` with ``recordPoint(_:n:errors:into:)`` as soon as its repetitions are done, and the fits with ``recordFits(_:into:bootstrapResamples:using:)`` once the grid is
 /// complete.
 struct ConvergenceSeries: Sendable {
     /// Token counts, ascending.
@@ -70,6 +70,16 @@ struct ConvergenceSeries: Sendable {
             SampleSummary.quantile(sorted: slopes, 0.025),
             SampleSummary.quantile(sorted: slopes, 0.975)
         )
+    }
+
+    /// Records the error of repetition `rep` at token count `n` (`prefix.n{n}.err` at `x = rep`)
+    /// and returns it: called in the parallel loop body, so a stopped run keeps every finished
+    /// repetition.
+    static func recordRepetition(_ prefix: MetricKey, n: Int, rep: Int, error: Double, into context: RunContext)
+        throws -> Double
+    {
+        try context.record(MetricKeys.repetitionErrors(prefix, n: n), x: Double(rep), error)
+        return error
     }
 
     /// Records `prefix.err_mean|err_std|err_median|err_se` at `x = n` from the repetitions'

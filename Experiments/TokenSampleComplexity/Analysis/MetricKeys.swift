@@ -3,8 +3,15 @@ import WorkbenchCore
 /// The configuration part of every metric key, built with the core's ``MetricKey`` so each key
 /// carries its named coordinates (`R`, `H`, `moment`, `d`, `s`); the quantity is appended, e.g.
 /// `MetricKeys.uniform(radius: 0.5).appending("sup.err_mean")` is `uniform.R0.5.sup.err_mean`
-/// with the coordinate `R = 0.5`. Series points carry the token count `n` as their abscissa.
+/// with the coordinate `R = 0.5`. Series points carry the token count `n` as their abscissa; the
+/// raw per-repetition values are series over the repetition index under `….n{n}.…`.
 enum MetricKeys {
+    /// `{prefix}.n{n}.err`: the error of each repetition at token count `n`, recorded as soon as
+    /// the repetition is done (abscissa: repetition index `0, 1, …`).
+    static func repetitionErrors(_ prefix: MetricKey, n: Int) -> MetricKey {
+        prefix.appending(.integer("n", n), "err")
+    }
+
     /// `uniform.R{R}`: the ball of radius `R` (E1).
     static func uniform(radius: Double) -> MetricKey { MetricKey("uniform", .number("R", radius)) }
 

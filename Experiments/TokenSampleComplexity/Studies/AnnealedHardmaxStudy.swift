@@ -35,8 +35,8 @@ struct AnnealedHardmaxStudy {
     /// The limit of `err·ln n`: `r(1 − A_d(κ ln n·r s₀))·ln n → (d−1)/(2κ s₀)`, whatever `r`.
     func limit(dimension d: Int) -> Double { Double(d - 1) / (2 * kappa * queryScale) }
 
-    /// One dimension after the other: the limit first, each `n` as soon as its repetitions are
-    /// done, then the fit `err ≈ b/ln n`.
+    /// One dimension after the other: the limit first, each repetition's error as soon as it is
+    /// done, each `n` as soon as its repetitions are done, then the fit `err ≈ b/ln n`.
     func run(_ context: RunContext) throws {
         for (dIndex, d) in dimensions.enumerated() {
             let key = MetricKeys.annealed(dimension: d)
@@ -44,7 +44,8 @@ struct AnnealedHardmaxStudy {
             var means = [Double]()
             for (nIndex, n) in tokenCounts.enumerated() {
                 let errors = try context.parallelMap(repetitions) { rep in
-                    try error(dimension: d, dIndex: dIndex, n: n, nIndex: nIndex, rep: rep, context)
+                    let value = try error(dimension: d, dIndex: dIndex, n: n, nIndex: nIndex, rep: rep, context)
+                    return try ConvergenceSeries.recordRepetition(key, n: n, rep: rep, error: value, into: context)
                 }
                 means.append(try recordPoint(key, dimension: d, n: n, errors: errors, context))
             }

@@ -32,14 +32,17 @@ struct GaussianExtremeStudy {
         let outputs: [Double]
     }
 
-    /// Each `n` recorded as soon as its repetitions are done; then the count of repetitions with
+    /// Each repetition recorded as soon as it is done, each `n` as soon as its repetitions are
+    /// done; then the count of repetitions with
     /// `τ_n > M_n` and, per signal, the slope of `s − E τ_n` against `√(2 ln n)`.
     func run(_ context: RunContext) throws {
         var violations = 0
         var gaps = [[Double]](repeating: [], count: signals.count)
         for (nIndex, n) in tokenCounts.enumerated() {
             let group = try context.parallelMap(repetitions) { rep in
-                try draw(n: n, nIndex: nIndex, rep: rep, context)
+                let result = try draw(n: n, nIndex: nIndex, rep: rep, context)
+                try recordRepetition(result, n: n, rep: rep, context)
+                return result
             }
             violations += try recordPoint(n: n, group: group, gaps: &gaps, context)
         }
@@ -60,6 +63,17 @@ struct GaussianExtremeStudy {
         let output = try SoftmaxAttention().attend(
             queries: queries, keys: scores, values: scores, workspace: &workspace)
         return Draw(maximum: scores.storage.max() ?? .nan, outputs: output.storage)
+    }
+
+    /// Records one repetition as soon as it is done: `M_n` (`hardmax.gauss.n{n}.max`) and, per
+    /// signal, `τ_n` (`hardmax.gauss.s{s}.n{n}.tau`), at `x = rep`.
+    func recordRepetition(_ draw: Draw, n: Int, rep: Int, _ context: RunContext) throws {
+        let x = Double(rep)
+        var points = [MetricPoint(MetricKey("hardmax.gauss", .integer("n", n), "max"), x: x, draw.maximum)]
+        for (s, output) in zip(signals, draw.outputs) {
+            points.append(MetricPoint(MetricKeys.gauss(signal: s).appending(.integer("n", n), "tau"), x: x, output))
+        }
+        try context.record(points)
     }
 
     /// Records `E M_n` against O6 and, per signal, `s − E τ_n`, its SE, the floor `s − E M_n` and

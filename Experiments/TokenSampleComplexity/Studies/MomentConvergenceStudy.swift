@@ -61,8 +61,9 @@ struct MomentConvergenceStudy {
         return (form, valueMap)
     }
 
-    /// One horizon after the other: its horizon scalars first, then the error summaries and bias
-    /// shares of each `n` as soon as its repetitions are done, then the fits.
+    /// One horizon after the other: its horizon scalars first, each repetition's errors as soon as
+    /// it is done, the error summaries and bias shares of each `n` as soon as its repetitions are
+    /// done, then the fits.
     func run(_ context: RunContext) throws {
         let d = dimension
         let covariance = variance * Matrix.identity(d)
@@ -113,9 +114,14 @@ struct MomentConvergenceStudy {
                 let moments = EmpiricalMoments(outputs)
                 let meanDeviation = zip(moments.mean, exactMean).map { $0 - $1 }
                 let covarianceDeviation = (moments.covariance - exactCovariance).storage
-                return RepetitionErrors(
+                let errors = RepetitionErrors(
                     mean: BLAS.norm2(meanDeviation), covariance: BLAS.norm2(covarianceDeviation),
                     meanDeviation: meanDeviation, covarianceDeviation: covarianceDeviation)
+                try context.record([
+                    MetricPoint(MetricKeys.repetitionErrors(meanKey, n: n), x: Double(rep), errors.mean),
+                    MetricPoint(MetricKeys.repetitionErrors(covKey, n: n), x: Double(rep), errors.covariance),
+                ])
+                return errors
             }
             let x = Double(n)
             try ConvergenceSeries.recordPoint(meanKey, n: n, errors: group.map(\.mean), into: context)

@@ -26,7 +26,8 @@ struct SphereHardmaxStudy {
         bootstrapResamples = parameters[Experiment.bootstrapResamples]
     }
 
-    /// One dimension after the other, each `n` recorded (summaries, oracle O5 and
+    /// One dimension after the other: each repetition's error as soon as it is done, each `n`
+    /// (summaries, oracle O5 and
     /// `z = (MC mean − oracle)/SE`) as soon as its repetitions are done; then the fits, the
     /// dimension's `max |z|`, and finally `max |z|` over all dimensions.
     func run(_ context: RunContext) throws {
@@ -38,7 +39,8 @@ struct SphereHardmaxStudy {
             var worstZ = 0.0
             for (nIndex, n) in tokenCounts.enumerated() {
                 let errors = try context.parallelMap(repetitions) { rep in
-                    try error(dimension: d, dIndex: dIndex, n: n, nIndex: nIndex, rep: rep, context)
+                    let value = try error(dimension: d, dIndex: dIndex, n: n, nIndex: nIndex, rep: rep, context)
+                    return try ConvergenceSeries.recordRepetition(key, n: n, rep: rep, error: value, into: context)
                 }
                 let summary = try ConvergenceSeries.recordPoint(key, n: n, errors: errors, into: context)
                 let expected = oracle.expectedError(tokenCount: n)

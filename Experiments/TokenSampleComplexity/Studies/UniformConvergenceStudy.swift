@@ -78,8 +78,8 @@ struct UniformConvergenceStudy {
     }
 
     /// Records `uniform.sigma1_raw` and `uniform.sigma1`, then one radius after the other:
-    /// its constants first, the sup-error summaries of each `n` as soon as its repetitions are
-    /// done, and the fits and `C_hat = √n_max·sup-err(n_max)` when the grid is complete.
+    /// its constants first, each repetition's sup error as soon as it is done, the summaries of
+    /// each `n` as soon as its repetitions are done, and the fits and `C_hat = √n_max·sup-err(n_max)` when the grid is complete.
     func run(_ context: RunContext) throws {
         let (model, rawSigma) = try model(context)
         let (sigma, direction) = try model.topTiltDirection()
@@ -116,7 +116,8 @@ struct UniformConvergenceStudy {
                     var refineGenerator = context.random("uniform", "refine", .of(radiusIndex), .of(nIndex), .of(rep))
                     sup = try search.refine(steps: refineSteps, using: &refineGenerator)
                 }
-                return sup
+                return try ConvergenceSeries.recordRepetition(
+                    key.appending("sup"), n: n, rep: rep, error: sup, into: context)
             }
             try ConvergenceSeries.recordPoint(key.appending("sup"), n: n, errors: supErrors, into: context)
             try context.record(
