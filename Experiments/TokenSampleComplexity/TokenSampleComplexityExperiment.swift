@@ -6,7 +6,7 @@ import WorkbenchNumerics
 /// (infinite-token) limit — Bohbot, Letrouit, Peyré, Vialard, *Token Sample Complexity of
 /// Attention* (ICML 2026, arXiv:2512.10656).
 ///
-/// Parts (parameter `parts`):
+/// Parts (selected with the core's `parts=`):
 /// * `uniform` — `sup_{‖x‖≤R} ‖Γ_{μ_n}(x) − Γ_μ(x)‖ ~ C(R)/√n` for Gaussian tokens, against the
 ///   exact map `Γ_μ(x) = V(m + ΣAx)` and the exact pointwise constant `C(R)`;
 /// * `moments` — mean and covariance of the self-attention outputs `ν_n` against the exact
@@ -19,13 +19,6 @@ import WorkbenchNumerics
 /// All attention is computed by ``SoftmaxAttention`` (dgemm scores, stable blocked softmax).
 public struct TokenSampleComplexityExperiment: Experiment {
     public init() {}
-
-    /// The selectable parts.
-    enum Part: String, CaseIterable {
-        case uniform
-        case moments
-        case hardmax
-    }
 
     public var descriptor: ExperimentDescriptor {
         ExperimentDescriptor(
@@ -41,27 +34,8 @@ public struct TokenSampleComplexityExperiment: Experiment {
                 of the mean and covariance of the transformed tokens across horizons H, and \
                 the hardmax regime (logarithmic rates).
                 """,
-            parameters: Self.parameterSpecs, presets: Self.presets, claims: Self.claims,
-            metrics: Self.metricSpecs, defaultSeed: 20_251_211,
-            validate: Self.validate)
-    }
-
-    public func run(_ context: RunContext) throws {
-        let parts = Set(try context.parameters.texts(Key.parts))
-        if parts.contains(Part.uniform.rawValue) {
-            try UniformConvergenceStudy(context.parameters).run(context)
-        }
-        if parts.contains(Part.moments.rawValue) {
-            try MomentConvergenceStudy(context.parameters).run(context)
-        }
-        if parts.contains(Part.hardmax.rawValue) {
-            context.progress("hardmax: annealed temperature")
-            try AnnealedHardmaxStudy(context.parameters).run(context)
-            context.progress("hardmax: sphere")
-            try SphereHardmaxStudy(context.parameters).run(context)
-            context.progress("hardmax: Gaussian extremes")
-            try GaussianExtremeStudy(context.parameters).run(context)
-        }
+            parameters: Self.parameters, presets: Self.presets, parts: Self.parts, metrics: Self.metricSpecs,
+            defaultSeed: 20_251_211)
     }
 
     public func report(_ results: RunResults) -> ReportContent {

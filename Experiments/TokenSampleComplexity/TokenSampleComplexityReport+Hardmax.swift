@@ -4,8 +4,8 @@ import WorkbenchCore
 extension TokenSampleComplexityReport {
 
     func hardmaxSection(_ content: inout ReportContent) {
-        let annealedDims = (try? results.parameters.ints(Key.hardmaxAnnealedDimensions)) ?? []
-        let annealed = annealedDims.map { ($0, "hardmax.annealed.d\($0)") }.filter {
+        let annealedDims = results.parameters[Experiment.hardmaxAnnealedDimensions]
+        let annealed = annealedDims.map { ($0, MetricKeys.annealed(dimension: $0).text) }.filter {
             !results.series("\($0.1).err_mean").isEmpty
         }
         guard !annealed.isEmpty else { return }
@@ -46,7 +46,7 @@ extension TokenSampleComplexityReport {
     }
 
     func sphereTables(_ content: inout ReportContent) {
-        let dims = (try? results.parameters.ints(Key.hardmaxSphereDimensions)) ?? []
+        let dims = results.parameters[Experiment.hardmaxSphereDimensions]
         content.paragraph(
             "E3b: hardmax on n uniform tokens of S^{d−1}, one query direction, V = I; Monte Carlo mean error against the exact quadrature O5; predicted rate ≍ n^{−1/(d−1)}."
         )
@@ -56,7 +56,7 @@ extension TokenSampleComplexityReport {
         var figure = ReportFigure(
             id: "hardmax-sphere", title: "Sphere hardmax error vs n", xLabel: "n", yLabel: "E‖y_{j*} − û‖")
         for (slot, d) in dims.enumerated() {
-            let label = "hardmax.sphere.d\(d)"
+            let label = MetricKeys.sphere(dimension: d).text
             let series = results.series("\(label).err_mean")
             guard !series.isEmpty else { continue }
             rates.rows.append([
@@ -76,13 +76,13 @@ extension TokenSampleComplexityReport {
     }
 
     func gaussTables(_ content: inout ReportContent) {
-        let signals = (try? results.parameters.reals(Key.hardmaxGaussSignals)) ?? []
+        let signals = results.parameters[Experiment.hardmaxGaussSignals]
         let maxima = results.series("hardmax.gauss.max_mean")
         guard !maxima.isEmpty else { return }
         content.paragraph(
             "E3c: standardised scores t_j ~ N(0,1); the 1-D attention output τ_n = Σ t_j e^{s t_j}/Σ e^{s t_j} has mean-field target s but never exceeds M_n = max t_j ≈ √(2 ln n). Gap = s − E τ_n."
         )
-        let labels = signals.map { "hardmax.gauss." + MetricLabel.real("s", $0) }
+        let labels = signals.map { MetricKeys.gauss(signal: $0).text }
         var table = ReportTable(
             id: "hardmax-gauss", title: "Gaussian extremes",
             columns: ["n", "E M_n (MC)", "E M_n (exact)", "z"] + signals.map { "gap s = \(ReportNumber.format($0))" })

@@ -4,7 +4,8 @@ import WorkbenchCore
 extension TokenSampleComplexityReport {
 
     func momentsSection(_ content: inout ReportContent) {
-        let horizons = ClaimMeasures.horizonLabels(results).filter { results.scalar("\($0.label).H_eff") != nil }
+        let horizons = results.parameters[Experiment.momentsHorizons].map { ($0, MetricKeys.moments(horizon: $0).text) }
+            .filter { results.scalar("\($0.1).H_eff") != nil }
         guard !horizons.isEmpty else { return }
         content.heading("E2 — moments of the transformed tokens")
         content.paragraph(

@@ -4,14 +4,15 @@ import WorkbenchCore
 extension TokenSampleComplexityReport {
 
     func uniformSection(_ content: inout ReportContent) {
-        guard let radii = try? results.parameters.reals(Key.uniformRadii) else { return }
-        let labels = radii.map { "uniform." + MetricLabel.real("R", $0) }
-        guard labels.contains(where: { !results.series("\($0).sup.err_mean").isEmpty }) else { return }
+        let radii = results.parameters[Experiment.uniformRadii]
+        let labels = radii.map { MetricKeys.uniform(radius: $0).text }
+        guard let first = labels.first, labels.contains(where: { !results.series("\($0).sup.err_mean").isEmpty })
+        else { return }
         content.heading("E1 — uniform error on a ball")
         content.paragraph(
             "Gaussian tokens N(0, I), σ₁ = ‖Σ^{1/2}A‖₂ = 1, so the largest tilt on the ball of radius R is s_max = R. Error = max over the query set of ‖Γ_{μ_n}(x) − V(m + ΣAx)‖ (exact mean-field map), mean over repetitions. C_pred = √c(x*) is the exact asymptotic constant n·E‖err‖² → c(x) at the worst query."
         )
-        let ns = results.series("\(labels[0]).sup.err_mean").map(\.x)
+        let ns = results.series("\(first).sup.err_mean").map(\.x)
         var errorTable = ReportTable(
             id: "uniform-error", title: "Mean sup error vs n",
             columns: ["n"] + radii.map { "R = \(ReportNumber.format($0))" })

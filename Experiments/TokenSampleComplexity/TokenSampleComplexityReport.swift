@@ -4,7 +4,7 @@ import WorkbenchCore
 /// The experiment-specific report body: rate tables and figures, computed from a run's
 /// recorded metrics only (pure, so reports are reproducible byte for byte).
 struct TokenSampleComplexityReport {
-    typealias Key = TokenSampleComplexityExperiment.Key
+    typealias Experiment = TokenSampleComplexityExperiment
     let results: RunResults
 
     var content: ReportContent {

@@ -2,8 +2,8 @@ import Foundation
 import WorkbenchCore
 @testable import TokenSampleComplexity
 
-/// Runs the experiment in memory, as the runner would: parameters resolved and validated by
-/// ``ParameterResolver``, a ``MemoryMetricSink``, then the claims evaluated on the results.
+/// Runs the experiment in memory, as the runner would (``MemoryRun``: parameters resolved and
+/// validated by ``ParameterResolver``, the selected parts, then the claims).
 enum RunHarness {
     static let experiment = TokenSampleComplexityExperiment()
 
@@ -11,17 +11,13 @@ enum RunHarness {
         try ParameterResolver.resolve(experiment.descriptor, preset: preset, assignments: assignments)
     }
 
-    static func run(_ parameters: ParameterSet, workers: Int = 1, seed: UInt64 = 20_251_211) throws
-        -> (results: RunResults, checks: [CheckResult])
-    {
-        let sink = MemoryMetricSink()
-        let context = RunContext(parameters: parameters, seed: seed, workerCount: workers, sink: sink)
-        try experiment.run(context)
-        let results = RunResults(
-            runID: "", experiment: experiment.descriptor.id, preset: "test", seed: seed,
-            parameters: parameters, metrics: sink.points)
-        return (results, ClaimEvaluator.evaluate(experiment.descriptor.claims, on: results))
+    static func run(_ parameters: ParameterSet, workers: Int = 1, seed: UInt64 = 20_251_211) throws -> MemoryRun {
+        try MemoryRun(experiment, parameters: parameters, seed: seed, workers: workers)
     }
+
+    /// The `quick` preset with the default seed on two workers, run once and shared by the tests
+    /// that read it (about half a minute).
+    static let quick = Result { try run(parameters(), workers: 2) }
 
     /// A reduced configuration of every part: small grids, few repetitions (about a second).
     static let reduced = [
@@ -32,4 +28,9 @@ enum RunHarness {
         "hardmaxSphereDimensions=3,8", "hardmaxSphereN=16,64,256", "hardmaxSphereReps=20",
         "hardmaxGaussN=16,64,256", "hardmaxGaussReps=20", "bootstrapResamples=20",
     ]
+
+    /// The verdicts of `run` by claim id.
+    static func verdicts(_ run: MemoryRun) -> [String: CheckResult] {
+        Dictionary(uniqueKeysWithValues: run.checks.map { ($0.claim, $0) })
+    }
 }

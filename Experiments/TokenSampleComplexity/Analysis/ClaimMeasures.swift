@@ -3,9 +3,10 @@ import WorkbenchCore
 import WorkbenchNumerics
 
 /// Measurements of the spec §6 checks, computed from recorded metrics only (so reading a run
-/// back from the database reproduces every verdict). Each returns `nil` — verdict
-/// `inconclusive` — when its metrics are absent (part not selected, configuration not in grid),
-/// and a NaN measurement — verdict `fail` — when they are present but hold a non-finite (or, for
+/// back from the database reproduces every verdict). A claim whose configuration is not in the
+/// run's grid is `not-applicable` by its conditions and one whose part did not run is `not-run`,
+/// before any measure is called; each measure returns `nil` — verdict `inconclusive` — when its
+/// metrics are still absent or too few (e.g. one point in a fit window), and a NaN measurement — verdict `fail` — when they are present but hold a non-finite (or, for
 /// log-log fits, non-positive) value, so a broken computation can never pass or go unnoticed.
 enum ClaimMeasures {
     /// OLS log-log slope of the series `key` (optionally `x ≤ xMax`), with its 95 % interval.
@@ -46,17 +47,15 @@ enum ClaimMeasures {
 
     /// `d ln C_hat / d(s_max²)` over every radius of the run (OLS of `ln C_hat` on `s_max²`).
     static func constantGrowth(_ results: RunResults) -> WorkbenchCore.Measurement? {
-        guard let radii = try? results.parameters.reals(TokenSampleComplexityExperiment.Key.uniformRadii)
-        else { return nil }
         var x = [Double]()
         var y = [Double]()
-        for radius in radii {
-            let label = "uniform." + MetricLabel.real("R", radius)
-            guard let s = results.scalar("\(label).s_max"), let c = results.scalar("\(label).C_hat") else {
-                continue
-            }
+        for radius in results.parameters[TokenSampleComplexityExperiment.uniformRadii] {
+            let key = MetricKeys.uniform(radius: radius)
+            guard let s = results.scalar(key.appending("s_max").text),
+                let c = results.scalar(key.appending("C_hat").text)
+            else { continue }
             guard c > 0, s.isFinite else {
-                return WorkbenchCore.Measurement(.nan, detail: "C_hat or s_max not finite and positive at \(label)")
+                return WorkbenchCore.Measurement(.nan, detail: "C_hat or s_max not finite and positive at \(key)")
             }
             x.append(s * s)
             y.append(log(c))
@@ -65,20 +64,24 @@ enum ClaimMeasures {
         return WorkbenchCore.Measurement(fit: fit, detail: "OLS of ln C_hat on s_max² over \(fit.pointCount) radii")
     }
 
-    /// The horizons of the run with their moment keys.
-    static func horizonLabels(_ results: RunResults) -> [(horizon: Double, label: String)] {
-        guard let horizons = try? results.parameters.reals(TokenSampleComplexityExperiment.Key.momentsHorizons)
-        else { return [] }
-        return horizons.map { ($0, "moments." + MetricLabel.real("H", $0)) }
+    /// The horizons of the run with the keys of their output mean and covariance errors
+    /// (`moments.H{H}.mean.err_mean`, `moments.H{H}.cov.err_mean`).
+    static func horizonSeries(_ results: RunResults) -> [(horizon: Double, mean: String, cov: String)] {
+        results.parameters[TokenSampleComplexityExperiment.momentsHorizons].map {
+            (
+                $0, TokenSampleComplexityExperiment.momentErrorKey($0, .mean),
+                TokenSampleComplexityExperiment.momentErrorKey($0, .cov)
+            )
+        }
     }
 
     /// Spearman correlation of `H` with `|β_cov|` over the run's horizons.
     static func horizonRankCorrelation(_ results: RunResults) -> WorkbenchCore.Measurement? {
         var h = [Double]()
         var beta = [Double]()
-        for (horizon, label) in horizonLabels(results) {
-            if let broken = unfittable(results, "\(label).cov.err_mean") { return broken }
-            guard let fit = slope(results, "\(label).cov.err_mean") else { continue }
+        for (horizon, _, cov) in horizonSeries(results) {
+            if let broken = unfittable(results, cov) { return broken }
+            guard let fit = slope(results, cov) else { continue }
             h.append(horizon)
             beta.append(abs(fit.slope))
         }
@@ -90,13 +93,9 @@ enum ClaimMeasures {
     /// `min_{H ≥ 1} (|β_mean(H)| − |β_cov(H)|)`: the mean converges at least as fast.
     static func meanFasterThanCovariance(_ results: RunResults) -> WorkbenchCore.Measurement? {
         var worst: (Double, Double)?
-        for (horizon, label) in horizonLabels(results) where horizon >= 1 {
-            if let broken = unfittable(results, "\(label).mean.err_mean", "\(label).cov.err_mean") {
-                return broken
-            }
-            guard let mean = slope(results, "\(label).mean.err_mean"),
-                let cov = slope(results, "\(label).cov.err_mean")
-            else { continue }
+        for (horizon, meanKey, covKey) in horizonSeries(results) where horizon >= 1 {
+            if let broken = unfittable(results, meanKey, covKey) { return broken }
+            guard let mean = slope(results, meanKey), let cov = slope(results, covKey) else { continue }
             let margin = abs(mean.slope) - abs(cov.slope)
             if worst.map({ margin < $0.1 }) ?? true { worst = (horizon, margin) }
         }
@@ -141,7 +140,8 @@ enum ClaimMeasures {
             detail: "over \(values.count) points in \(keys.count) series")
     }
 
-    /// `min_n (gap_n − floor_n + 3·se_n)` for the Gaussian-extreme signal `label` (`n ≤ xMax`).
+    /// `min_n (gap_n − floor_n + 3·se_n)` for the Gaussian-extreme signal key `label`
+    /// (`hardmax.gauss.s{s}`, `n ≤ xMax`).
     static func gapAboveFloor(_ results: RunResults, label: String, xMax: Double) -> WorkbenchCore.Measurement? {
         let gaps = results.series("\(label).gap_mean").filter { $0.x <= xMax }
         guard !gaps.isEmpty else { return nil }

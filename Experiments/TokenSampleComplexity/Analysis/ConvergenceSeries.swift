@@ -12,6 +12,10 @@ import WorkbenchNumerics
 /// * a bootstrap interval: resample the repetitions within each `n`, refit OLS, take the
 ///   2.5 % and 97.5 % quantiles of the slopes;
 /// * the OLS slope on the largest half of the grid (pre-asymptotic curvature check).
+///
+/// Studies record each repetition with ``recordRepetition(_:n:rep:error:into:)`` as soon as it is
+/// done, each `n` with ``recordPoint(_:n:errors:into:)`` as soon as its repetitions are done, and the fits with ``recordFits(_:into:bootstrapResamples:using:)`` once the grid is
+/// complete.
 struct ConvergenceSeries: Sendable {
     /// Token counts, ascending.
     let tokenCounts: [Int]
@@ -68,38 +72,53 @@ struct ConvergenceSeries: Sendable {
         )
     }
 
-    /// Records `prefix.err_mean|err_std|err_median|err_se` (series in n) and the fit scalars
-    /// `prefix.slope_ols|slope_se|ci95_lo|ci95_hi|intercept|r2|slope_wls|slope_wls_se|
-    /// slope_boot_lo|slope_boot_hi|slope_upper_half` (NaN when a fit is impossible).
-    func record<G: RandomNumberGenerator>(
-        prefix: String, into context: RunContext, bootstrapResamples: Int, using generator: inout G
+    /// Records the error of repetition `rep` at token count `n` (`prefix.n{n}.err` at `x = rep`)
+    /// and returns it: called in the parallel loop body, so a stopped run keeps every finished
+    /// repetition.
+    static func recordRepetition(_ prefix: MetricKey, n: Int, rep: Int, error: Double, into context: RunContext)
+        throws -> Double
+    {
+        try context.record(MetricKeys.repetitionErrors(prefix, n: n), x: Double(rep), error)
+        return error
+    }
+
+    /// Records `prefix.err_mean|err_std|err_median|err_se` at `x = n` from the repetitions'
+    /// `errors`, and returns their summary.
+    @discardableResult
+    static func recordPoint(_ prefix: MetricKey, n: Int, errors: [Double], into context: RunContext) throws
+        -> SampleSummary
+    {
+        let summary = SampleSummary(errors)
+        let x = Double(n)
+        try context.record([
+            MetricPoint(prefix.appending("err_mean"), x: x, summary.mean),
+            MetricPoint(prefix.appending("err_std"), x: x, summary.standardDeviation),
+            MetricPoint(prefix.appending("err_median"), x: x, summary.median),
+            MetricPoint(prefix.appending("err_se"), x: x, summary.standardError),
+        ])
+        return summary
+    }
+
+    /// The fit scalars recorded by ``recordFits(_:into:bootstrapResamples:using:)``.
+    static let fitNames = [
+        "slope_ols", "slope_se", "ci95_lo", "ci95_hi", "intercept", "r2", "slope_wls", "slope_wls_se",
+        "slope_boot_lo", "slope_boot_hi", "slope_upper_half",
+    ]
+
+    /// Records the fit scalars `prefix.slope_ols|slope_se|ci95_lo|ci95_hi|intercept|r2|
+    /// slope_wls|slope_wls_se|slope_boot_lo|slope_boot_hi|slope_upper_half` (NaN when a fit is
+    /// impossible).
+    func recordFits<G: RandomNumberGenerator>(
+        _ prefix: MetricKey, into context: RunContext, bootstrapResamples: Int, using generator: inout G
     ) throws {
-        let xs = tokenCounts.map(Double.init)
-        let summaries = self.summaries
-        var points = [MetricPoint]()
-        for (x, summary) in zip(xs, summaries) {
-            points.append(MetricPoint("\(prefix).err_mean", x: x, summary.mean))
-            points.append(MetricPoint("\(prefix).err_std", x: x, summary.standardDeviation))
-            points.append(MetricPoint("\(prefix).err_median", x: x, summary.median))
-            points.append(MetricPoint("\(prefix).err_se", x: x, summary.standardError))
-        }
         let ols = ordinaryFit()
         let wls = weightedFit()
         let boot = bootstrapInterval(resamples: bootstrapResamples, using: &generator)
-        let scalars: [(String, Double)] = [
-            ("slope_ols", ols?.slope ?? .nan),
-            ("slope_se", ols?.slopeStandardError ?? .nan),
-            ("ci95_lo", ols?.confidenceLow ?? .nan),
-            ("ci95_hi", ols?.confidenceHigh ?? .nan),
-            ("intercept", ols?.intercept ?? .nan),
-            ("r2", ols?.rSquared ?? .nan),
-            ("slope_wls", wls?.slope ?? .nan),
-            ("slope_wls_se", wls?.slopeStandardError ?? .nan),
-            ("slope_boot_lo", boot.low),
-            ("slope_boot_hi", boot.high),
-            ("slope_upper_half", upperHalfFit()?.slope ?? .nan),
+        let values: [Double] = [
+            ols?.slope ?? .nan, ols?.slopeStandardError ?? .nan, ols?.confidenceLow ?? .nan,
+            ols?.confidenceHigh ?? .nan, ols?.intercept ?? .nan, ols?.rSquared ?? .nan, wls?.slope ?? .nan,
+            wls?.slopeStandardError ?? .nan, boot.low, boot.high, upperHalfFit()?.slope ?? .nan,
         ]
-        points += scalars.map { MetricPoint("\(prefix).\($0.0)", $0.1) }
-        try context.record(points)
+        try context.record(zip(Self.fitNames, values).map { MetricPoint(prefix.appending(.name($0)), $1) })
     }
 }

@@ -10,6 +10,15 @@ import WorkbenchNumerics
 /// `±R·v₁` (the direction of largest tilt), points uniform on the sphere of radius `R` and
 /// optional interior points, plus an optional local refinement of the worst four queries.
 struct UniformConvergenceStudy {
+    typealias Experiment = TokenSampleComplexityExperiment
+
+    /// The parameters this study (the `uniform` part) reads.
+    static let parameters: [any ParameterDeclaration] = [
+        Experiment.bootstrapResamples, Experiment.uniformDimension, Experiment.uniformRadii, Experiment.uniformN,
+        Experiment.uniformReps, Experiment.uniformSphereQueries, Experiment.uniformInteriorQueries,
+        Experiment.uniformRefineSteps, Experiment.uniformValueMap,
+    ]
+
     let dimension: Int
     let radii: [Double]
     let tokenCounts: [Int]
@@ -20,16 +29,16 @@ struct UniformConvergenceStudy {
     let randomValueMap: Bool
     let bootstrapResamples: Int
 
-    init(_ parameters: ParameterSet) throws {
-        dimension = try parameters.int(TokenSampleComplexityExperiment.Key.uniformDimension)
-        radii = try parameters.reals(TokenSampleComplexityExperiment.Key.uniformRadii)
-        tokenCounts = try parameters.ints(TokenSampleComplexityExperiment.Key.uniformN).sorted()
-        repetitions = try parameters.int(TokenSampleComplexityExperiment.Key.uniformReps)
-        sphereQueries = try parameters.int(TokenSampleComplexityExperiment.Key.uniformSphereQueries)
-        interiorQueries = try parameters.int(TokenSampleComplexityExperiment.Key.uniformInteriorQueries)
-        refineSteps = try parameters.int(TokenSampleComplexityExperiment.Key.uniformRefineSteps)
-        randomValueMap = try parameters.text(TokenSampleComplexityExperiment.Key.uniformValueMap) == "random"
-        bootstrapResamples = try parameters.int(TokenSampleComplexityExperiment.Key.bootstrapResamples)
+    init(_ parameters: ParameterSet) {
+        dimension = parameters[Experiment.uniformDimension]
+        radii = parameters[Experiment.uniformRadii]
+        tokenCounts = parameters[Experiment.uniformN].sorted()
+        repetitions = parameters[Experiment.uniformReps]
+        sphereQueries = parameters[Experiment.uniformSphereQueries]
+        interiorQueries = parameters[Experiment.uniformInteriorQueries]
+        refineSteps = parameters[Experiment.uniformRefineSteps]
+        randomValueMap = parameters[Experiment.uniformValueMap] == "random"
+        bootstrapResamples = parameters[Experiment.bootstrapResamples]
     }
 
     /// The token model: `N(0, I)`, `A` normalised to `σ₁ = 1`, `V = I` or `N(0, 1/d)`; returns
@@ -68,55 +77,60 @@ struct UniformConvergenceStudy {
         return Matrix(rowMajor: rows)
     }
 
+    /// Records `uniform.sigma1_raw` and `uniform.sigma1`, then one radius after the other:
+    /// its constants first, each repetition's sup error as soon as it is done, the summaries of
+    /// each `n` as soon as its repetitions are done, and the fits and `C_hat = √n_max·sup-err(n_max)` when the grid is complete.
     func run(_ context: RunContext) throws {
         let (model, rawSigma) = try model(context)
         let (sigma, direction) = try model.topTiltDirection()
         try context.record("uniform.sigma1_raw", rawSigma)
         try context.record("uniform.sigma1", sigma)
-        let nMax = Double(tokenCounts.last ?? 1)
         for (radiusIndex, radius) in radii.enumerated() {
-            context.progress(
-                "uniform: R = \(radius)", fraction: Double(radiusIndex) / Double(radii.count))
-            let label = "uniform." + MetricLabel.real("R", radius)
-            let queryMatrix = queries(
-                radius: radius, radiusIndex: radiusIndex, direction: direction, context: context)
-            let exact = Matrix(rowMajor: (0..<queryMatrix.rows).map { model.meanFieldMap(queryMatrix.row($0)) })
-            let logConstants = (0..<queryMatrix.rows).map { model.logAsymptoticErrorConstant(queryMatrix.row($0)) }
-            let logWorstConstant = logConstants.max() ?? .nan
-            let cells = tokenCounts.count * repetitions
-            let supErrors = try context.parallelMap(cells) { cell -> Double in
-                let nIndex = cell / repetitions
-                let rep = cell % repetitions
+            context.progress("R = \(radius)", fraction: Double(radiusIndex) / Double(radii.count))
+            try runRadius(radiusIndex, radius: radius, sigma: sigma, direction: direction, model: model, context)
+        }
+    }
+
+    /// The sup error of one radius, `n` by `n`.
+    func runRadius(
+        _ radiusIndex: Int, radius: Double, sigma: Double, direction: [Double], model: GaussianTokenModel,
+        _ context: RunContext
+    ) throws {
+        let key = MetricKeys.uniform(radius: radius)
+        let queryMatrix = queries(radius: radius, radiusIndex: radiusIndex, direction: direction, context: context)
+        let exact = Matrix(rowMajor: (0..<queryMatrix.rows).map { model.meanFieldMap(queryMatrix.row($0)) })
+        let logConstants = (0..<queryMatrix.rows).map { model.logAsymptoticErrorConstant(queryMatrix.row($0)) }
+        let logWorstConstant = logConstants.max() ?? .nan
+        let cPred = exp(0.5 * logWorstConstant)
+        try context.record(key.appending("radius"), radius)
+        try context.record(key.appending("s_max"), sigma * radius)
+        try context.record(key.appending("C_pred"), cPred)
+        var errors = [[Double]]()
+        for (nIndex, n) in tokenCounts.enumerated() {
+            let supErrors = try context.parallelMap(repetitions) { rep -> Double in
                 var generator = context.random("uniform", "tokens", .of(radiusIndex), .of(nIndex), .of(rep))
-                let tokens = model.sample(tokenCounts[nIndex], using: &generator)
+                let tokens = model.sample(n, using: &generator)
                 var search = SupremumSearch(model: model, tokens: tokens, radius: radius)
                 var sup = try search.maximumError(queries: queryMatrix, exact: exact)
                 if refineSteps > 0 {
-                    var refineGenerator = context.random(
-                        "uniform", "refine", .of(radiusIndex), .of(nIndex), .of(rep))
+                    var refineGenerator = context.random("uniform", "refine", .of(radiusIndex), .of(nIndex), .of(rep))
                     sup = try search.refine(steps: refineSteps, using: &refineGenerator)
                 }
-                return sup
+                return try ConvergenceSeries.recordRepetition(
+                    key.appending("sup"), n: n, rep: rep, error: sup, into: context)
             }
-            let errors = (0..<tokenCounts.count).map { i in
-                Array(supErrors[(i * repetitions)..<((i + 1) * repetitions)])
-            }
-            let series = ConvergenceSeries(tokenCounts: tokenCounts, errors: errors)
-            var bootGenerator = context.random("uniform", "bootstrap", .of(radiusIndex))
-            try series.record(
-                prefix: "\(label).sup", into: context, bootstrapResamples: bootstrapResamples,
-                using: &bootGenerator)
-            let predicted = tokenCounts.map { (exp(logWorstConstant) / Double($0)).squareRoot() }
+            try ConvergenceSeries.recordPoint(key.appending("sup"), n: n, errors: supErrors, into: context)
             try context.record(
-                "\(label).pred_rmse", xs: tokenCounts.map(Double.init), values: predicted)
-            let supAtMax = series.summaries.last?.mean ?? .nan
-            let cHat = nMax.squareRoot() * supAtMax
-            let cPred = exp(0.5 * logWorstConstant)
-            try context.record("\(label).radius", radius)
-            try context.record("\(label).s_max", sigma * radius)
-            try context.record("\(label).C_hat", cHat)
-            try context.record("\(label).C_pred", cPred)
-            try context.record("\(label).C_ratio", cHat / cPred)
+                key.appending("pred_rmse"), x: Double(n), (exp(logWorstConstant) / Double(n)).squareRoot())
+            errors.append(supErrors)
         }
+        let series = ConvergenceSeries(tokenCounts: tokenCounts, errors: errors)
+        var bootGenerator = context.random("uniform", "bootstrap", .of(radiusIndex))
+        try series.recordFits(
+            key.appending("sup"), into: context, bootstrapResamples: bootstrapResamples, using: &bootGenerator)
+        let nMax = Double(tokenCounts.last ?? 1)
+        let cHat = nMax.squareRoot() * (series.summaries.last?.mean ?? .nan)
+        try context.record(key.appending("C_hat"), cHat)
+        try context.record(key.appending("C_ratio"), cHat / cPred)
     }
 }
