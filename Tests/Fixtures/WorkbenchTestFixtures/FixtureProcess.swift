@@ -4,19 +4,27 @@ import Foundation
 /// separate process, for tests of signals, lost runs and concurrent writers.
 public enum FixtureProcess {
     /// Path of the `workbench-fixture` binary in the build directory.
-    public static var executable: URL {
+    public static var executable: URL { builtExecutable("workbench-fixture") }
+
+    /// Path of the shipped `workbench` binary in the build directory.
+    public static var shippedExecutable: URL { builtExecutable("workbench") }
+
+    /// The executable `name` built next to the test bundle (searched upwards from it).
+    static func builtExecutable(_ name: String) -> URL {
         let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var directory = testBinary.deletingLastPathComponent()
         while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("workbench-fixture")
+            let candidate = directory.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             directory.deleteLastPathComponent()
         }
-        return testBinary.deletingLastPathComponent().appendingPathComponent("workbench-fixture")
+        return testBinary.deletingLastPathComponent().appendingPathComponent(name)
     }
 
-    /// Starts the fixture CLI with `arguments`; output goes to the returned pipes.
-    public static func start(_ arguments: [String]) throws -> (process: Process, output: Pipe) {
+    /// Starts the fixture CLI (or `executable`) with `arguments`; output goes to the returned pipes.
+    public static func start(_ arguments: [String], executable: URL = executable) throws -> (
+        process: Process, output: Pipe
+    ) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
