@@ -60,9 +60,10 @@ struct ConvergenceScope: Sendable {
             description: description,
             holds: { !cells($0).isEmpty },
             actual: { set in
-                [Declared.processes, Declared.spectra, Declared.grids].map {
-                    "\($0.key)=\(set[$0].parameterValue.canonicalText)"
-                }.joined(separator: ", ") + ", \(Declared.etas.key)=\(set[Declared.etas].parameterValue.canonicalText)"
+                [
+                    Declared.shown(Declared.processes, set), Declared.shown(Declared.spectra, set),
+                    Declared.shown(Declared.grids, set), Declared.shown(Declared.etas, set),
+                ].joined(separator: ", ")
             })
     }
 }

@@ -40,7 +40,8 @@ extension DiffusionDiscretizationExperiment {
             actual: { shown(parameter, $0) })
     }
 
-    private static func shown<Value>(_ parameter: Parameter<Value>, _ set: ParameterSet) -> String {
+    /// `key=value` as the run has it, for a condition's `actual`.
+    static func shown<Value>(_ parameter: Parameter<Value>, _ set: ParameterSet) -> String {
         "\(parameter.key)=\(set[parameter].parameterValue.canonicalText)"
     }
 }

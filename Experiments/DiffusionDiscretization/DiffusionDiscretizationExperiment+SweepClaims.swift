@@ -15,9 +15,7 @@ extension DiffusionDiscretizationExperiment {
                             TimeGrid($0).map(ClaimMeasurements.specEtaSweepGrids.contains) ?? false
                         }
                 },
-                actual: { set in
-                    "sweepAlphas=\(set[sweepAlphas].parameterValue.canonicalText), sweepGrids=\(set[sweepGrids].parameterValue.canonicalText)"
-                }),
+                actual: { set in shown(sweepAlphas, set) + ", " + shown(sweepGrids, set) }),
         ]
 
     /// The power-grid sweep of the spec (A6): VP-linear with its schedule, d = 256,
@@ -32,9 +30,7 @@ extension DiffusionDiscretizationExperiment {
                     set[sweepAlphas].contains(where: ClaimMeasurements.specEtaSweepAlphas.contains)
                         && set[powerSweepEtas].contains(where: ClaimMeasurements.specPowerSweepEtas.contains)
                 },
-                actual: { set in
-                    "sweepAlphas=\(set[sweepAlphas].parameterValue.canonicalText), powerSweepEtas=\(set[powerSweepEtas].parameterValue.canonicalText)"
-                }),
+                actual: { set in shown(sweepAlphas, set) + ", " + shown(powerSweepEtas, set) }),
         ]
 
     /// A5 and A6, decided by the `sweeps` part: the spec's optima hold for its sweep settings,

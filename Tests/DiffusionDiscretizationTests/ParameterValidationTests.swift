@@ -28,8 +28,10 @@ struct ParameterValidationTests {
         #expect(Set(DiffusionDiscretizationExperiment.paperPreset.overrides.keys).isSubset(of: keys))
         #expect(
             TestRuns.descriptor.parts.map(\.name) == [
-                "convergence", "kernel", "oracles", "sweeps", "monte-carlo", "extensions",
+                "monte-carlo", "oracles", "convergence", "kernel", "sweeps", "extensions",
             ])
+        let claimGroups = TestRuns.descriptor.claims.map { $0.id.prefix(2) }
+        #expect(claimGroups == claimGroups.sorted(), "claims read A1 … A7 in part order")
         #expect(TestRuns.descriptor.partsParameter.defaultValue == .textList(TestRuns.descriptor.parts.map(\.name)))
     }
 

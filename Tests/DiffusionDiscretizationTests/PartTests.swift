@@ -24,7 +24,7 @@ struct PartTests {
         Declared.betaMin.set(0.2), Declared.betaMax.set(15), Declared.cosineOffset.set(0.01),
         Declared.spectra.set(["pow:1.5"]), Declared.dimension.set(8), Declared.lambdaScale.set(0.5),
         Declared.veLambdaScale.set(0.5), Declared.meanScale.set(0.3), Declared.etas.set([0.25]),
-        Declared.grids.set(["edm:7"]), Declared.stepCounts.set([15, 30]), Declared.initialization.set("prior"),
+        Declared.grids.set(["edm:7"]), Declared.stepCounts.set([15, 30, 700]), Declared.initialization.set("prior"),
         Declared.sweepAlphas.set([1.5]), Declared.etaSweepDimension.set(20), Declared.sweepEtas.set([0, 1]),
         Declared.sweepGrids.set(["edm:7"]), Declared.sweepPowers.set([1, 3]), Declared.powerSweepEtas.set([0.5]),
         Declared.powerSweepDimension.set(20), Declared.sweepStepCounts.set([30]), Declared.mcSamples.set(300),
@@ -55,6 +55,23 @@ struct PartTests {
         // The check can fail: changing every parameter changes the part's metrics.
         let everything = try TestRuns.run(Self.tiny + Self.alternatives + [selection]).results
         #expect(baseline.metrics != everything.metrics)
+    }
+
+    @Test("Each parameter a part declares changes its metrics", arguments: TestRuns.descriptor.parts.map(\.name))
+    func partReadsEveryDeclaredParameter(part name: String) throws {
+        let part = try #require(TestRuns.descriptor.part(name))
+        // All three processes and a pow:α spectrum, so that every window and `dimension` matter.
+        let baseline =
+            Self.tiny + [
+                TestRuns.parts.set([name]), Declared.processes.set(ForwardProcess.names),
+                Declared.spectra.set(["pow:1", "twoscale"]),
+            ]
+        let reference = try TestRuns.run(baseline).results.metrics
+        for parameter in part.parameters {
+            let alternative = try #require(Self.alternatives.first { $0.key == parameter.key })
+            let changed = try TestRuns.run(baseline + [alternative]).results.metrics
+            #expect(changed != reference, "\(name) does not depend on \(parameter.key)")
+        }
     }
 
     @Test("parts= runs only the selected parts; the other parts' claims are not-run with the reason")
