@@ -1,5 +1,11 @@
 import WorkbenchCore
 
+/// The typed parameter declarations, which are also the accessors (`context[Self.eps]`).
+///
+/// Keys, kinds, defaults, documentation and constraints are what users see on the command line,
+/// in `workbench list` and in the stored `params` rows. Lists that name metrics (each entry
+/// becomes a key segment) are `distinct`; texts that parse to the same label (`power:2` and
+/// `power:2.0`) are caught by the rules in `+Rules.swift`.
 extension DiffusionDiscretizationExperiment {
     /// `10·2^j`, `j = 0…9`: the default step counts (10 … 5120).
     static let defaultStepCounts = (0..<10).map { 10 << $0 }
@@ -10,209 +16,124 @@ extension DiffusionDiscretizationExperiment {
     /// `{1, 1.25, …, 4}`: the exponents of the power-grid sweep (spec A6).
     static let defaultSweepPowers = (0...12).map { 1 + Double($0) * 0.25 }
 
-    /// Element rule for spectrum texts; also checks that files are readable and parse.
-    static let spectrumRule: @Sendable (String) -> String? = { text in
-        guard let spectrum = SpectrumSpecification(text) else {
-            return "'\(text)' is not a spectrum; expected \(SpectrumSpecification.syntax)"
-        }
-        switch spectrum {
-        case .eigenvalueFile, .covarianceFile:
-            do throws(DiffusionDiscretizationError) {
-                _ = try spectrum.eigenvalues(dimension: 1)
-            } catch {
-                return error.description
-            }
-            return nil
-        case .powerLaw, .twoScale:
-            return nil
-        }
-    }
-
-    /// Element rule for grid texts.
-    static let gridRule: @Sendable (String) -> String? = { text in
-        TimeGrid(text) == nil ? "'\(text)' is not a grid; expected \(TimeGrid.syntax)" : nil
-    }
-
     static let gridDescription = "grid: \(TimeGrid.syntax)"
 
-    /// The declared parameters, in display order.
-    static let parameterSpecs: [ParameterSpec] = [
-        ParameterSpec(
-            "processes", .textList(["vp-linear"]),
-            doc:
-                "forward processes: vp-linear (β_min→β_max, horizon T), vp-cosine (offset s, horizon cosineT), ve-edm (σ(t) = t on [veEps, veT])",
-            constraint: .list(minCount: 1, element: .choices(ForwardProcess.names))),
-        ParameterSpec("eps", .real(1e-3), doc: "truncation time ε of the VP processes (ε > 0)", constraint: .positive),
-        ParameterSpec("T", .real(1), doc: "horizon of vp-linear (T > eps)", constraint: .positive),
-        ParameterSpec(
-            "cosineT", .real(0.95), doc: "horizon of vp-cosine (eps < cosineT < 1; β → ∞ at t = 1)",
-            constraint: .positive),
-        ParameterSpec("veEps", .real(2e-3), doc: "truncation σ_min = ε of ve-edm (ε > 0)", constraint: .positive),
-        ParameterSpec("veT", .real(80), doc: "horizon σ_max = T of ve-edm (T > veEps)", constraint: .positive),
-        ParameterSpec("betaMin", .real(0.1), doc: "β(0) of vp-linear", constraint: .nonNegative),
-        ParameterSpec("betaMax", .real(20), doc: "β(1) of vp-linear (≥ betaMin)", constraint: .positive),
-        ParameterSpec("cosineOffset", .real(0.008), doc: "offset s of the cosine schedule", constraint: .positive),
-        ParameterSpec(
-            "spectra", .textList(["pow:0.5", "pow:1", "pow:2", "twoscale"]),
-            doc:
-                "data spectra: pow:α (λ_k = k^−α, k ≤ dimension), twoscale (1, 0.01), file:<path> (one eigenvalue per line), cov:<path> (full covariance, eigendecomposed by LAPACK)",
-            constraint: .list(minCount: 1, element: .rule(description: SpectrumSpecification.syntax, spectrumRule))),
-        ParameterSpec("dimension", .int(256), doc: "dimension d of the pow:α spectra", constraint: .atLeastOne),
-        ParameterSpec(
-            "lambdaScale", .real(1), doc: "factor applied to the eigenvalues for VP processes", constraint: .positive),
-        ParameterSpec(
-            "veLambdaScale", .real(0.25), doc: "factor applied to the eigenvalues for ve-edm (σ_data = 0.5)",
-            constraint: .positive),
-        ParameterSpec(
-            "meanScale", .real(0), doc: "data mean μ ~ meanScale·N(0, I) (seeded) in the convergence sweeps",
-            constraint: .nonNegative),
-        ParameterSpec(
-            "etas", .realList([0, 0.5, 1]),
-            doc: "diffusion coefficients η ≥ 0 (0 = probability-flow ODE, 1 = reverse SDE)",
-            constraint: .list(minCount: 1, element: .range(low: 0, high: nil, lowIsExclusive: false))),
-        ParameterSpec(
-            "grids", .textList(["uniform", "power:2"]), doc: "reverse time grids: uniform, power:p, edm:r",
-            constraint: .list(minCount: 1, element: .rule(description: gridDescription, gridRule))),
-        ParameterSpec(
-            "Ks", .intList(defaultStepCounts), doc: "step counts K ≥ 1 (= score evaluations) of the convergence study",
-            constraint: .list(minCount: 1, element: .range(low: 1, high: nil, lowIsExclusive: false))),
-        ParameterSpec(
-            "init", .text("exact"), doc: "chain start: exact (Y_0 ~ p_T) or prior (N(0, I), VE: N(0, σ_T² I))",
-            constraint: .choices(["exact", "prior"])),
-        ParameterSpec("optimize", .bool(true), doc: "run the η and power-grid sweeps (claims A5, A6)"),
-        ParameterSpec(
-            "sweepAlphas", .realList([0.5, 1, 2]), doc: "power-law exponents α of the η and p sweeps",
-            constraint: .list(minCount: 1, element: .range(low: 0, high: nil, lowIsExclusive: false))),
-        ParameterSpec("etaSweepDimension", .int(1000), doc: "dimension d of the η sweep", constraint: .atLeastOne),
-        ParameterSpec(
-            "sweepEtas", .realList(defaultSweepEtas), doc: "η grid of the η sweep",
-            constraint: .list(minCount: 1, element: .range(low: 0, high: nil, lowIsExclusive: false))),
-        ParameterSpec(
-            "sweepGrids", .textList(["uniform", "power:2"]), doc: "grids of the η sweep",
-            constraint: .list(minCount: 1, element: .rule(description: gridDescription, gridRule))),
-        ParameterSpec(
-            "sweepPowers", .realList(defaultSweepPowers), doc: "exponents p ≥ 1 of the power:p sweep",
-            constraint: .list(minCount: 1, element: .range(low: 1, high: nil, lowIsExclusive: false))),
-        ParameterSpec(
-            "powerSweepEtas", .realList([0, 1]), doc: "η values of the power-grid sweep",
-            constraint: .list(minCount: 1, element: .range(low: 0, high: nil, lowIsExclusive: false))),
-        ParameterSpec(
-            "powerSweepDimension", .int(256), doc: "dimension d of the power-grid sweep", constraint: .atLeastOne),
-        ParameterSpec(
-            "sweepKs", .intList([50, 200]), doc: "step counts at which the sweeps' exact W2 is minimised",
-            constraint: .list(minCount: 1, element: .range(low: 1, high: nil, lowIsExclusive: false))),
-        ParameterSpec("monteCarlo", .bool(true), doc: "run the Monte Carlo cross-check (claim A1)"),
-        ParameterSpec(
-            "mcSamples", .int(20000), doc: "Monte Carlo sample size N", constraint: .range(low: 2, high: nil)),
-        ParameterSpec(
-            "mcDimensions", .intList([8]),
-            doc: "dimensions of the Monte Carlo data (λ_k = 1/k, random rotation, μ ≠ 0)",
-            constraint: .list(minCount: 1, element: .range(low: 1, high: nil, lowIsExclusive: false))),
-        ParameterSpec(
-            "mcKs", .intList([10, 40]), doc: "step counts of the Monte Carlo runs",
-            constraint: .list(minCount: 1, element: .range(low: 1, high: nil, lowIsExclusive: false))),
-        ParameterSpec(
-            "mcEtas", .realList([0, 1]), doc: "η values of the Monte Carlo runs",
-            constraint: .list(minCount: 1, element: .range(low: 0, high: nil, lowIsExclusive: false))),
-        ParameterSpec(
-            "mcMeanScale", .real(0.5), doc: "Monte Carlo data mean μ ~ mcMeanScale·N(0, I)", constraint: .nonNegative),
-        ParameterSpec(
-            "mcGrid", .text("uniform"), doc: "grid of the Monte Carlo runs",
-            constraint: .rule(description: gridDescription, gridRule)),
-        ParameterSpec("extensions", .bool(true), doc: "run the Heun and DDIM samplers (claim A7)"),
-        ParameterSpec(
-            "extensionGrid", .text("uniform"), doc: "grid of the Heun/DDIM study (two-scale data)",
-            constraint: .rule(description: gridDescription, gridRule)),
+    /// A list of at least one distinct number ≥ `low`.
+    private static func distinctList(atLeast low: Double) -> ParameterConstraint {
+        .list(minCount: 1, element: .range(low: low, high: nil, lowIsExclusive: false), distinct: true)
+    }
+
+    // MARK: - Forward processes and their windows
+
+    static let processes = Parameter<[String]>(
+        "processes", default: ["vp-linear"],
+        doc:
+            "forward processes: vp-linear (β_min→β_max, horizon T), vp-cosine (offset s, horizon cosineT), ve-edm (σ(t) = t on [veEps, veT])",
+        constraint: .list(minCount: 1, element: .choices(ForwardProcess.names), distinct: true))
+    static let eps = Parameter<Double>(
+        "eps", default: 1e-3, doc: "truncation time ε of the VP processes (ε > 0)", constraint: .positive)
+    static let horizon = Parameter<Double>(
+        "T", default: 1, doc: "horizon of vp-linear (T > eps)", constraint: .positive)
+    static let cosineHorizon = Parameter<Double>(
+        "cosineT", default: 0.95, doc: "horizon of vp-cosine (eps < cosineT < 1; β → ∞ at t = 1)",
+        constraint: .positive)
+    static let veEps = Parameter<Double>(
+        "veEps", default: 2e-3, doc: "truncation σ_min = ε of ve-edm (ε > 0)", constraint: .positive)
+    static let veHorizon = Parameter<Double>(
+        "veT", default: 80, doc: "horizon σ_max = T of ve-edm (T > veEps)", constraint: .positive)
+    static let betaMin = Parameter<Double>(
+        "betaMin", default: 0.1, doc: "β(0) of vp-linear", constraint: .nonNegative)
+    static let betaMax = Parameter<Double>(
+        "betaMax", default: 20, doc: "β(1) of vp-linear (≥ betaMin)", constraint: .positive)
+    static let cosineOffset = Parameter<Double>(
+        "cosineOffset", default: 0.008, doc: "offset s of the cosine schedule", constraint: .positive)
+
+    // MARK: - Convergence study (E1)
+
+    static let spectra = Parameter<[String]>(
+        "spectra", default: ["pow:0.5", "pow:1", "pow:2", "twoscale"],
+        doc:
+            "data spectra: pow:α (λ_k = k^−α, k ≤ dimension), twoscale (1, 0.01), file:<path> (one eigenvalue per line), cov:<path> (full covariance, eigendecomposed by LAPACK)",
+        constraint: .list(
+            minCount: 1, element: .rule(description: SpectrumSpecification.syntax, spectrumRule), distinct: true))
+    static let dimension = Parameter<Int>(
+        "dimension", default: 256, doc: "dimension d of the pow:α spectra", constraint: .atLeastOne)
+    /// Read with the process windows (``ProcessConfiguration/lambdaScale``), so by every part
+    /// that runs a process, not only by the convergence study.
+    static let lambdaScale = Parameter<Double>(
+        "lambdaScale", default: 1, doc: "factor applied to the eigenvalues for VP processes", constraint: .positive)
+    static let veLambdaScale = Parameter<Double>(
+        "veLambdaScale", default: 0.25, doc: "factor applied to the eigenvalues for ve-edm (σ_data = 0.5)",
+        constraint: .positive)
+    static let meanScale = Parameter<Double>(
+        "meanScale", default: 0, doc: "data mean μ ~ meanScale·N(0, I) (seeded) in the convergence sweeps",
+        constraint: .nonNegative)
+    static let etas = Parameter<[Double]>(
+        "etas", default: [0, 0.5, 1], doc: "diffusion coefficients η ≥ 0 (0 = probability-flow ODE, 1 = reverse SDE)",
+        constraint: distinctList(atLeast: 0))
+    static let grids = Parameter<[String]>(
+        "grids", default: ["uniform", "power:2"], doc: "reverse time grids: uniform, power:p, edm:r",
+        constraint: .list(minCount: 1, element: .rule(description: gridDescription, gridRule), distinct: true))
+    static let stepCounts = Parameter<[Int]>(
+        "Ks", default: defaultStepCounts, doc: "step counts K ≥ 1 (= score evaluations) of the convergence study",
+        constraint: distinctList(atLeast: 1))
+    static let initialization = Parameter<String>(
+        "init", default: ChainInitialization.exact.rawValue,
+        doc: "chain start: exact (Y_0 ~ p_T) or prior (N(0, I), VE: N(0, σ_T² I))",
+        constraint: .choices([ChainInitialization.exact.rawValue, ChainInitialization.prior.rawValue]))
+
+    // MARK: - η and power-grid sweeps (E3, E4)
+
+    static let sweepAlphas = Parameter<[Double]>(
+        "sweepAlphas", default: [0.5, 1, 2], doc: "power-law exponents α of the η and p sweeps",
+        constraint: distinctList(atLeast: 0))
+    static let etaSweepDimension = Parameter<Int>(
+        "etaSweepDimension", default: 1000, doc: "dimension d of the η sweep", constraint: .atLeastOne)
+    static let sweepEtas = Parameter<[Double]>(
+        "sweepEtas", default: defaultSweepEtas, doc: "η grid of the η sweep", constraint: distinctList(atLeast: 0))
+    static let sweepGrids = Parameter<[String]>(
+        "sweepGrids", default: ["uniform", "power:2"], doc: "grids of the η sweep",
+        constraint: .list(minCount: 1, element: .rule(description: gridDescription, gridRule), distinct: true))
+    static let sweepPowers = Parameter<[Double]>(
+        "sweepPowers", default: defaultSweepPowers, doc: "exponents p ≥ 1 of the power:p sweep",
+        constraint: distinctList(atLeast: 1))
+    static let powerSweepEtas = Parameter<[Double]>(
+        "powerSweepEtas", default: [0, 1], doc: "η values of the power-grid sweep", constraint: distinctList(atLeast: 0)
+    )
+    static let powerSweepDimension = Parameter<Int>(
+        "powerSweepDimension", default: 256, doc: "dimension d of the power-grid sweep", constraint: .atLeastOne)
+    static let sweepStepCounts = Parameter<[Int]>(
+        "sweepKs", default: [50, 200], doc: "step counts at which the sweeps' exact W2 is minimised",
+        constraint: distinctList(atLeast: 1))
+
+    // MARK: - Monte Carlo cross-check (A1)
+
+    static let mcSamples = Parameter<Int>(
+        "mcSamples", default: 20000, doc: "Monte Carlo sample size N", constraint: .range(low: 2, high: nil))
+    static let mcDimensions = Parameter<[Int]>(
+        "mcDimensions", default: [8], doc: "dimensions of the Monte Carlo data (λ_k = 1/k, random rotation, μ ≠ 0)",
+        constraint: distinctList(atLeast: 1))
+    static let mcStepCounts = Parameter<[Int]>(
+        "mcKs", default: [10, 40], doc: "step counts of the Monte Carlo runs", constraint: distinctList(atLeast: 1))
+    static let mcEtas = Parameter<[Double]>(
+        "mcEtas", default: [0, 1], doc: "η values of the Monte Carlo runs", constraint: distinctList(atLeast: 0))
+    static let mcMeanScale = Parameter<Double>(
+        "mcMeanScale", default: 0.5, doc: "Monte Carlo data mean μ ~ mcMeanScale·N(0, I)", constraint: .nonNegative)
+    static let mcGrid = Parameter<String>(
+        "mcGrid", default: "uniform", doc: "grid of the Monte Carlo runs",
+        constraint: .rule(description: gridDescription, gridRule))
+
+    // MARK: - Heun and DDIM (A7)
+
+    static let extensionGrid = Parameter<String>(
+        "extensionGrid", default: "uniform", doc: "grid of the Heun/DDIM study (two-scale data)",
+        constraint: .rule(description: gridDescription, gridRule))
+
+    /// Every declared parameter, in display order (the core puts `parts` first).
+    static let parameterDeclarations: [any ParameterDeclaration] = [
+        processes, eps, horizon, cosineHorizon, veEps, veHorizon, betaMin, betaMax, cosineOffset, spectra,
+        dimension, lambdaScale, veLambdaScale, meanScale, etas, grids, stepCounts, initialization, sweepAlphas,
+        etaSweepDimension, sweepEtas, sweepGrids, sweepPowers, powerSweepEtas, powerSweepDimension, sweepStepCounts,
+        mcSamples, mcDimensions, mcStepCounts, mcEtas, mcMeanScale, mcGrid, extensionGrid,
     ]
-
-    /// The `paper` preset: all three processes, d = 3072, finer η and K ranges, larger Monte Carlo.
-    static let paperPreset = Preset(
-        "paper",
-        summary:
-            "all processes, d = 3072, α ∈ {0.5, 1, 1.5, 2}, grids uniform/power:2/edm:7, η ∈ {0, 0.5, 1, 1.5, 2}, K to 10240, MC N = 10^5 (a few minutes)",
-        overrides: [
-            "processes": .textList(ForwardProcess.names),
-            "spectra": .textList(["pow:0.5", "pow:1", "pow:1.5", "pow:2", "twoscale"]),
-            "dimension": .int(3072),
-            "etas": .realList([0, 0.5, 1, 1.5, 2]),
-            "grids": .textList(["uniform", "power:2", "edm:7"]),
-            "Ks": .intList((0..<11).map { 10 << $0 }),
-            "sweepAlphas": .realList([0.5, 1, 1.5, 2]),
-            "sweepGrids": .textList(["uniform", "power:2", "edm:7"]),
-            "powerSweepEtas": .realList([0, 0.5, 1]),
-            "sweepKs": .intList([50, 200, 1000]),
-            "mcSamples": .int(100_000),
-            "mcDimensions": .intList([2, 5, 10, 64]),
-            "mcKs": .intList([10, 20, 40]),
-            "mcEtas": .realList([0, 0.5, 1]),
-        ])
-
-    /// Cross-parameter rules: time windows, β ordering, Monte Carlo sample size, and no
-    /// duplicated list entries (they would name the same metric twice).
-    static let validateParameters: @Sendable (ParameterSet) -> ParameterProblem? = { parameters in
-        do throws(ExperimentError) {
-            let eps = try parameters.real("eps")
-            if try parameters.real("T") <= eps {
-                return ParameterProblem(parameter: "T", message: "the horizon T must exceed eps = \(eps)")
-            }
-            let cosineT = try parameters.real("cosineT")
-            if cosineT <= eps || cosineT >= 1 {
-                return ParameterProblem(
-                    parameter: "cosineT", message: "must satisfy eps = \(eps) < cosineT < 1")
-            }
-            let veEps = try parameters.real("veEps")
-            if try parameters.real("veT") <= veEps {
-                return ParameterProblem(parameter: "veT", message: "must exceed veEps = \(veEps)")
-            }
-            if try parameters.real("betaMax") < parameters.real("betaMin") {
-                return ParameterProblem(parameter: "betaMax", message: "must be ≥ betaMin")
-            }
-            let largestDimension = try parameters.ints("mcDimensions").max() ?? 1
-            if try parameters.int("mcSamples") <= largestDimension + 1 {
-                return ParameterProblem(
-                    parameter: "mcSamples",
-                    message: "needs more than mcDimensions + 1 = \(largestDimension + 1) samples for a covariance")
-            }
-            for key in ["etas", "sweepAlphas", "sweepEtas", "sweepPowers", "powerSweepEtas", "mcEtas"] {
-                if let problem = duplicateProblem(key, try parameters.reals(key).map(MetricKey.number)) {
-                    return problem
-                }
-            }
-            for key in ["Ks", "sweepKs", "mcDimensions", "mcKs"] {
-                if let problem = duplicateProblem(key, try parameters.ints(key).map(String.init)) {
-                    return problem
-                }
-            }
-            if let problem = duplicateProblem("processes", try parameters.texts("processes")) {
-                return problem
-            }
-            for key in ["grids", "sweepGrids"] {
-                let labels = try parameters.texts(key).map { TimeGrid($0)?.label ?? $0 }
-                if let problem = duplicateProblem(key, labels) { return problem }
-            }
-            let spectrumLabels = try parameters.texts("spectra").map {
-                SpectrumSpecification($0)?.label ?? $0
-            }
-            if let problem = duplicateProblem("spectra", spectrumLabels) { return problem }
-        } catch {
-            return ParameterProblem(parameter: parameterName(of: error), message: error.description)
-        }
-        return nil
-    }
-
-    private static func duplicateProblem(_ key: String, _ labels: [String]) -> ParameterProblem? {
-        var seen = Set<String>()
-        for label in labels where !seen.insert(label).inserted {
-            return ParameterProblem(
-                parameter: key, message: "'\(label)' appears twice (each entry names its own metrics)")
-        }
-        return nil
-    }
-
-    private static func parameterName(of error: ExperimentError) -> String {
-        switch error {
-        case .missingParameter(let key), .wrongParameterType(let key, _): return key
-        default: return "parameters"
-        }
-    }
 }

@@ -35,7 +35,7 @@ extension DiffusionDiscretizationReport {
         content.table(table)
     }
 
-    func addOracles(_ content: inout ReportContent, _ configuration: RunConfiguration) {
+    func addOracles(_ content: inout ReportContent, _ study: OracleStudy) {
         content.heading("Exactness checks")
         var table = ReportTable(
             id: "oracles", title: "Identities that hold in exact arithmetic",
@@ -43,38 +43,37 @@ extension DiffusionDiscretizationReport {
                 "process", "Euler-ODE λ = 1 (VP): max |P_K − 1|", "Euler-ODE λ = 0 (VE): max |P_K/ε² − 1|",
                 "Bures vs commuting W2 (relative)",
             ])
-        for process in configuration.allProcesses {
-            table.rows.append([
-                .text(process.name),
-                cell(results.scalar("oracle.\(process.name).odeUnitEigenvalueDeviation"), digits: 3),
-                cell(results.scalar("oracle.\(process.name).odeDiracRelativeDeviation"), digits: 3),
-                cell(results.scalar("oracle.\(process.name).buresVsCommutingRelativeError"), digits: 3),
-            ])
+        for process in study.processes {
+            table.rows.append(
+                [.text(process.name)]
+                    + ["odeUnitEigenvalueDeviation", "odeDiracRelativeDeviation", "buresVsCommutingRelativeError"].map {
+                        cell(results.scalar(OracleStudy.key(process: process.name, $0).text), digits: 3)
+                    })
         }
         content.table(table)
     }
 
-    func addExtensions(_ content: inout ReportContent, _ configuration: RunConfiguration) {
-        guard configuration.extensions else { return }
+    func addExtensions(_ content: inout ReportContent, _ study: ExtensionStudy) {
         content.heading("Beyond the paper: Heun and DDIM")
         content.paragraph(
             """
-            Two-scale data (1, 0.01), \(configuration.extensionGrid.label) grid, exact recursions. \
+            Two-scale data (1, 0.01), \(study.grid.label) grid, exact recursions. \
             Heun on the probability-flow ODE is second order (K²·W2 settles); DDIM is first order \
             (K·W2 settles) and exact for λ = 0.
             """)
-        for process in configuration.processes {
+        for process in study.processes {
             var table = ReportTable(
                 id: "samplers_\(process.name)", title: "Exact W2 of Euler-ODE, Heun and DDIM, \(process.name)",
                 columns: ["K", "Euler-ODE", "Heun", "DDIM", "K·W2 Euler", "K²·W2 Heun", "K·W2 DDIM"])
             var figure = ReportFigure(
                 id: "samplers_\(process.name)", title: "W2 vs K by sampler, \(process.name)",
                 xLabel: "K (steps)", yLabel: "W2(q_K, p_ε)")
-            for k in configuration.stepCounts {
+            let key = { (sampler: String) in ExtensionStudy.key(sampler: sampler, process: process.name).text }
+            for k in study.stepCounts {
                 let x = Double(k)
-                let euler = results.value("ext.w2.euler.\(process.name)", at: x)
-                let heun = results.value("ext.w2.heun.\(process.name)", at: x)
-                let ddim = results.value("ext.w2.ddim.\(process.name)", at: x)
+                let euler = results.value(key("euler"), at: x)
+                let heun = results.value(key("heun"), at: x)
+                let ddim = results.value(key("ddim"), at: x)
                 table.rows.append([
                     .integer(k), cell(euler), cell(heun), cell(ddim), cell(euler.map { x * $0 }),
                     cell(heun.map { x * x * $0 }), cell(ddim.map { x * $0 }),
@@ -84,7 +83,7 @@ extension DiffusionDiscretizationReport {
                 figure.series.append(
                     PlotSeries(
                         label: sampler.name,
-                        points: positive(results.series("ext.w2.\(sampler.name).\(process.name)"))))
+                        points: positive(results.series(key(sampler.name)))))
             }
             content.table(table)
             content.figure(figure)

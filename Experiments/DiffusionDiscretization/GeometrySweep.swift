@@ -1,8 +1,8 @@
 import Foundation
 import WorkbenchCore
 
-/// Experiments E3/E4: which η, and which power-grid exponent p, minimise the error for a given
-/// power-law spectrum `λ_k = k^{−α}` (μ = 0, exact init).
+/// Experiments E3/E4 (the `sweeps` part): which η, and which power-grid exponent p, minimise the
+/// error for a given power-law spectrum `λ_k = k^{−α}` (μ = 0, exact init).
 ///
 /// η sweep, per (process, α, grid) with `d = etaSweepDimension`: series over η of the
 /// first-order constant `etasweep.E.{process}.pow{α}.{grid}` and of the exact W2
@@ -11,9 +11,23 @@ import WorkbenchCore
 ///
 /// p sweep, per (process, α, η) with `d = powerSweepDimension`: series over p
 /// `psweep.E.{process}.pow{α}.eta{η}`, `psweep.w2.K{K}.{…}`; scalars `pstar.fo.{…}`,
-/// `pstar.K{K}.{…}`.
+/// `pstar.K{K}.{…}`. Keys are built by ``SweepKind``; each group is recorded when its sweep is done.
 struct GeometrySweep: Sendable {
-    let configuration: RunConfiguration
+    let processes: [ProcessConfiguration]
+    /// Exponents α of the swept spectra.
+    let alphas: [Double]
+    let etaSweepDimension: Int
+    /// The η grid of the η sweep.
+    let etas: [Double]
+    /// The grids of the η sweep.
+    let grids: [TimeGrid]
+    /// The exponents p of the power-grid sweep.
+    let powers: [Double]
+    /// The η values of the power-grid sweep.
+    let powerSweepEtas: [Double]
+    let powerSweepDimension: Int
+    /// The K at which the exact W2 is minimised.
+    let stepCounts: [Int]
 
     /// One evaluation: first-order 𝓔 and exact W2 at each sweep K.
     struct Evaluation: Sendable {
@@ -28,7 +42,7 @@ struct GeometrySweep: Sendable {
             .constants(lambdas: lambdas, eta: eta)
         let recursion = ExactSamplerRecursion(setting: process.setting, lambdas: lambdas)
         let target = recursion.target
-        let w2 = configuration.sweepStepCounts.map { stepCount in
+        let w2 = stepCounts.map { stepCount in
             recursion.outputLaw(.eulerMaruyama(eta: eta), grid: grid, stepCount: stepCount)
                 .squaredWassersteinDistance(to: target).squareRoot()
         }
@@ -49,88 +63,81 @@ struct GeometrySweep: Sendable {
         return best
     }
 
-    func points(_ context: RunContext) throws -> [MetricPoint] {
-        try etaSweepPoints(context) + powerSweepPoints(context)
+    func run(_ context: RunContext) throws {
+        try runEtaSweep(context)
+        try runPowerSweep(context)
     }
 
-    private func etaSweepPoints(_ context: RunContext) throws -> [MetricPoint] {
-        var groups = [(process: Int, alpha: Double, grid: Int)]()
-        for p in configuration.processes.indices {
-            for alpha in configuration.sweepAlphas {
-                for g in configuration.sweepGrids.indices { groups.append((p, alpha, g)) }
+    private func runEtaSweep(_ context: RunContext) throws {
+        var groups = [(process: ProcessConfiguration, alpha: Double, grid: TimeGrid)]()
+        for process in processes {
+            for alpha in alphas {
+                for grid in grids { groups.append((process, alpha, grid)) }
             }
         }
-        return try sweep(
-            context, groups: groups, abscissae: configuration.sweepEtas, sweep: "etasweep", optimum: "etastar",
-            suffix: { group in
-                "\(configuration.processes[group.process].name).pow\(MetricKey.number(group.alpha))."
-                    + configuration.sweepGrids[group.grid].label
-            },
+        try sweep(
+            context, .eta, groups: groups, abscissae: etas,
+            segments: { SweepKind.etaGroup(process: $0.process.name, alpha: $0.alpha, grid: $0.grid) },
             evaluate: { group, eta in
-                let process = configuration.processes[group.process]
                 let lambdas = spectrum(
-                    alpha: group.alpha, dimension: configuration.etaSweepDimension, scale: process.lambdaScale)
-                return evaluate(
-                    process: process, lambdas: lambdas, grid: configuration.sweepGrids[group.grid], eta: eta)
+                    alpha: group.alpha, dimension: etaSweepDimension, scale: group.process.lambdaScale)
+                return evaluate(process: group.process, lambdas: lambdas, grid: group.grid, eta: eta)
             })
     }
 
-    private func powerSweepPoints(_ context: RunContext) throws -> [MetricPoint] {
-        var groups = [(process: Int, alpha: Double, eta: Double)]()
-        for p in configuration.processes.indices {
-            for alpha in configuration.sweepAlphas {
-                for eta in configuration.powerSweepEtas { groups.append((p, alpha, eta)) }
+    private func runPowerSweep(_ context: RunContext) throws {
+        var groups = [(process: ProcessConfiguration, alpha: Double, eta: Double)]()
+        for process in processes {
+            for alpha in alphas {
+                for eta in powerSweepEtas { groups.append((process, alpha, eta)) }
             }
         }
-        return try sweep(
-            context, groups: groups, abscissae: configuration.sweepPowers, sweep: "psweep", optimum: "pstar",
-            suffix: { group in
-                "\(configuration.processes[group.process].name).pow\(MetricKey.number(group.alpha))"
-                    + ".eta\(MetricKey.number(group.eta))"
-            },
+        try sweep(
+            context, .power, groups: groups, abscissae: powers,
+            segments: { SweepKind.powerGroup(process: $0.process.name, alpha: $0.alpha, eta: $0.eta) },
             evaluate: { group, power in
-                let process = configuration.processes[group.process]
                 let lambdas = spectrum(
-                    alpha: group.alpha, dimension: configuration.powerSweepDimension, scale: process.lambdaScale)
-                return evaluate(process: process, lambdas: lambdas, grid: .power(power), eta: group.eta)
+                    alpha: group.alpha, dimension: powerSweepDimension, scale: group.process.lambdaScale)
+                return evaluate(process: group.process, lambdas: lambdas, grid: .power(power), eta: group.eta)
             })
     }
 
-    /// Evaluates every (group, abscissa) pair in parallel (results by index, so independent of
-    /// the worker count) and records each group's sweep.
+    /// Sweeps the groups in parallel (each group's values depend only on the group, so not on
+    /// the worker count) and records each group as soon as its sweep is complete.
     private func sweep<Group: Sendable>(
-        _ context: RunContext, groups: [Group], abscissae: [Double], sweep: String, optimum: String,
-        suffix: (Group) -> String, evaluate: @escaping @Sendable (Group, Double) -> Evaluation
-    ) throws -> [MetricPoint] {
-        let evaluations = try context.parallelMap(groups.count * abscissae.count) { index in
-            evaluate(groups[index / abscissae.count], abscissae[index % abscissae.count])
+        _ context: RunContext, _ kind: SweepKind, groups: [Group], abscissae: [Double],
+        segments: @escaping @Sendable (Group) -> [MetricKey.Segment],
+        evaluate: @escaping @Sendable (Group, Double) -> Evaluation
+    ) throws {
+        _ = try context.parallelMap(groups.count) { index in
+            let group = groups[index]
+            let evaluations = abscissae.map { evaluate(group, $0) }
+            try context.record(points(kind, group: segments(group), abscissae: abscissae, evaluations: evaluations))
+            context.progress("\(kind.seriesFamily) \(index + 1)/\(groups.count)")
         }
-        var points = [MetricPoint]()
-        for (g, group) in groups.enumerated() {
-            let slice = Array(evaluations[(g * abscissae.count)..<((g + 1) * abscissae.count)])
-            points += sweepPoints(
-                sweep: sweep, optimum: optimum, suffix: suffix(group), abscissae: abscissae, evaluations: slice)
-        }
-        return points
     }
 
-    private func sweepPoints(
-        sweep: String, optimum: String, suffix: String, abscissae: [Double], evaluations: [Evaluation]
+    private func points(
+        _ kind: SweepKind, group: [MetricKey.Segment], abscissae: [Double], evaluations: [Evaluation]
     ) -> [MetricPoint] {
         var points = [MetricPoint]()
         let constants = evaluations.map(\.errorConstant)
+        let constantKey = kind.constantKey(group)
         for (x, value) in zip(abscissae, constants) {
-            points.append(MetricPoint("\(sweep).E.\(suffix)", x: x, value))
+            points.append(MetricPoint(constantKey, x: x, value))
         }
-        points.append(MetricPoint("\(optimum).fo.\(suffix)", Self.argmin(constants).map { abscissae[$0] } ?? .nan))
-        for (k, stepCount) in configuration.sweepStepCounts.enumerated() {
+        points.append(
+            MetricPoint(kind.firstOrderOptimumKey(group), Self.argmin(constants).map { abscissae[$0] } ?? .nan))
+        for (k, stepCount) in stepCounts.enumerated() {
             let values = evaluations.map { $0.exactW2[k] }
+            let exactKey = kind.exactKey(group, stepCount: stepCount)
             for (x, value) in zip(abscissae, values) {
-                points.append(MetricPoint("\(sweep).w2.K\(stepCount).\(suffix)", x: x, value))
+                points.append(MetricPoint(exactKey, x: x, value))
             }
             points.append(
                 MetricPoint(
-                    "\(optimum).K\(stepCount).\(suffix)", Self.argmin(values).map { abscissae[$0] } ?? .nan))
+                    kind.exactOptimumKey(group, stepCount: stepCount), Self.argmin(values).map { abscissae[$0] } ?? .nan
+                ))
         }
         return points
     }

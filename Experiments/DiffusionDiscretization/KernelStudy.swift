@@ -1,34 +1,44 @@
 import Foundation
 import WorkbenchCore
 
-/// Experiment E2: the per-eigenvalue constants `C(λ)` and kernel `κ(λ) = C(λ)²/(4v_λ(ε))` on
-/// `λ ∈ logspace(−4, 1, 26)` (unscaled, μ = 0), for every process, grid and η of the run.
+/// Experiment E2 (the `kernel` part): the per-eigenvalue constants `C(λ)` and kernel
+/// `κ(λ) = C(λ)²/(4v_λ(ε))` on `λ ∈ logspace(−4, 1, 26)` (unscaled, μ = 0), for every process,
+/// grid and η of the run.
 ///
-/// Records the series `kernel.C.{process}.{grid}.eta{η}` and `kernel.kappa.{…}` with x = λ.
+/// Records the series `kernel.C.{process}.{grid}.eta{η}` and `kernel.kappa.{…}` with x = λ, one
+/// (process, grid) at a time as each is computed.
 struct KernelStudy: Sendable {
-    let configuration: RunConfiguration
+    let processes: [ProcessConfiguration]
+    let grids: [TimeGrid]
+    let etas: [Double]
 
-    func points(_ context: RunContext) throws -> [MetricPoint] {
-        let cells = configuration.processes.indices.flatMap { p in
-            configuration.grids.indices.map { g in (process: p, grid: g) }
-        }
-        let lambdas = RunConfiguration.kernelLambdas
-        let results = try context.parallelMap(cells.count) { index in
-            let process = configuration.processes[cells[index].process]
-            let grid = configuration.grids[cells[index].grid]
+    /// The eigenvalue grid of the κ(λ) table: `logspace(−4, 1, 26)`.
+    static let lambdas: [Double] = (0..<26).map { Foundation.pow(10, -4 + Double($0) / 5) }
+
+    /// The key of `quantity` (`C` or `kappa`) for one (process, grid, η).
+    static func key(_ quantity: String, process: String, grid: TimeGrid, eta: Double) -> MetricKey {
+        MetricKey(
+            .name("kernel." + quantity), .text("process", process), .text("grid", grid.label), .number("eta", eta))
+    }
+
+    func run(_ context: RunContext) throws {
+        let cells = processes.flatMap { process in grids.map { grid in (process: process, grid: grid) } }
+        let lambdas = Self.lambdas
+        _ = try context.parallelMap(cells.count) { index in
+            let (process, grid) = cells[index]
             let quadrature = FirstOrderQuadrature(setting: process.setting, grid: grid)
             var points = [MetricPoint]()
-            for eta in configuration.etas {
+            for eta in etas {
                 let constants = quadrature.constants(lambdas: lambdas, eta: eta)
-                let suffix = "\(process.name).\(grid.label).eta\(MetricKey.number(eta))"
                 let kernel = constants.kernel
+                let cKey = Self.key("C", process: process.name, grid: grid, eta: eta)
+                let kappaKey = Self.key("kappa", process: process.name, grid: grid, eta: eta)
                 for (i, lambda) in lambdas.enumerated() {
-                    points.append(MetricPoint("kernel.C.\(suffix)", x: lambda, constants.varianceConstants[i]))
-                    points.append(MetricPoint("kernel.kappa.\(suffix)", x: lambda, kernel[i]))
+                    points.append(MetricPoint(cKey, x: lambda, constants.varianceConstants[i]))
+                    points.append(MetricPoint(kappaKey, x: lambda, kernel[i]))
                 }
             }
-            return points
+            try context.record(points)
         }
-        return results.flatMap { $0 }
     }
 }

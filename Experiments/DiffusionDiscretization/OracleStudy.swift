@@ -2,9 +2,10 @@ import WorkbenchCore
 import Foundation
 import WorkbenchNumerics
 
-/// Exactness checks of the recursion that hold in exact arithmetic (spec A2), run for all three
-/// processes (with the run's windows), the run's grids and step counts — cheap one- and
-/// two-dimensional recursions, so they are measured even when a process is not selected:
+/// Exactness checks of the recursion that hold in exact arithmetic (spec A2; the `oracles` part),
+/// run for all three processes (with the run's windows), the run's grids, step counts and η —
+/// cheap one- and two-dimensional recursions, so they are measured even when a process is not
+/// selected. Each value is recorded as soon as it is computed:
 ///
 /// - `oracle.{process}.odeUnitEigenvalueDeviation` (VP): `max |P_K − 1|` of the Euler-ODE for
 ///   `λ = 1`, whose drift vanishes identically (`b ≡ 0`).
@@ -15,28 +16,31 @@ import WorkbenchNumerics
 ///   grid, every η), the relative gap between the full Bures W2 (LAPACK, in the original
 ///   coordinates) and the commuting-covariance formula.
 struct OracleStudy: Sendable {
-    let configuration: RunConfiguration
+    /// All three processes, whatever `processes` selects.
+    let processes: [ProcessConfiguration]
+    let grids: [TimeGrid]
+    let stepCounts: [Int]
+    let etas: [Double]
 
-    func points() throws -> [MetricPoint] {
-        var points = [MetricPoint]()
-        for process in configuration.allProcesses {
+    /// The key of the oracle `name` of `process`.
+    static func key(process: String, _ name: String) -> MetricKey {
+        MetricKey("oracle", .text("process", process), .name(name))
+    }
+
+    func run(_ context: RunContext) throws {
+        for process in processes {
             if process.setting.process.isVariancePreserving {
-                points.append(
-                    MetricPoint(
-                        "oracle.\(process.name).odeUnitEigenvalueDeviation",
-                        maxDeviation(process, lambda: 1) { abs($0 - 1) }))
+                try context.record(
+                    Self.key(process: process.name, "odeUnitEigenvalueDeviation"),
+                    maxDeviation(process, lambda: 1) { abs($0 - 1) })
             } else {
                 let epsSquared = process.setting.truncation * process.setting.truncation
-                points.append(
-                    MetricPoint(
-                        "oracle.\(process.name).odeDiracRelativeDeviation",
-                        maxDeviation(process, lambda: 0) { abs($0 - epsSquared) / epsSquared }))
+                try context.record(
+                    Self.key(process: process.name, "odeDiracRelativeDeviation"),
+                    maxDeviation(process, lambda: 0) { abs($0 - epsSquared) / epsSquared })
             }
-            points.append(
-                MetricPoint(
-                    "oracle.\(process.name).buresVsCommutingRelativeError", try buresGap(process)))
+            try context.record(Self.key(process: process.name, "buresVsCommutingRelativeError"), try buresGap(process))
         }
-        return points
     }
 
     private func maxDeviation(
@@ -44,8 +48,8 @@ struct OracleStudy: Sendable {
     ) -> Double {
         let recursion = ExactSamplerRecursion(setting: process.setting, lambdas: [lambda])
         var worst = 0.0
-        for grid in configuration.grids {
-            for stepCount in configuration.stepCounts {
+        for grid in grids {
+            for stepCount in stepCounts {
                 let law = recursion.outputLaw(.eulerMaruyama(eta: 0), grid: grid, stepCount: stepCount)
                 worst = max(worst, deviation(law.variance[0]))
             }
@@ -65,7 +69,7 @@ struct OracleStudy: Sendable {
             setting: process.setting, lambdas: basis.lambdas, eigenMean: basis.eigenCoordinates(of: mean))
         let target = recursion.target
         var worst = 0.0
-        for eta in configuration.etas {
+        for eta in etas {
             let law = recursion.outputLaw(.eulerMaruyama(eta: eta), grid: .uniform, stepCount: 10)
             let commuting = law.squaredWassersteinDistance(to: target).squareRoot()
             let full = try BuresWasserstein.squaredDistance(

@@ -1,4 +1,5 @@
 import Foundation
+import WorkbenchCore
 import WorkbenchNumerics
 
 /// A data spectrum named on the command line.
@@ -70,13 +71,48 @@ enum SpectrumSpecification: Sendable, Equatable, Hashable {
         return values.map { max($0, 0) }.sorted(by: >)
     }
 
-    /// A key-safe label for metric names: `pow1`, `pow0.5`, `twoscale`, `file-<name>`, `cov-<name>`.
+    /// Parses the value `text` of the parameter `key`.
+    ///
+    /// - Throws: ``DiffusionDiscretizationError/malformedParameter(key:value:)`` when the text is
+    ///   not a spectrum (the declared constraint prevents it).
+    init(_ text: String, parameter key: String) throws(DiffusionDiscretizationError) {
+        guard let spectrum = SpectrumSpecification(text) else { throw .malformedParameter(key: key, value: text) }
+        self = spectrum
+    }
+
+    /// The spectra of the list parameter `parameter`, in the given order.
+    static func list(
+        _ parameter: Parameter<[String]>, in parameters: ParameterSet
+    ) throws(DiffusionDiscretizationError) -> [SpectrumSpecification] {
+        try parameters[parameter].map { text throws(DiffusionDiscretizationError) in
+            try SpectrumSpecification(text, parameter: parameter.key)
+        }
+    }
+
+    /// A key-safe label for metric names (the `spectrum` coordinate): `pow1`, `pow0.5` (numbers
+    /// in the core's key format), `twoscale`, `file-<name>`, `cov-<name>`.
     var label: String {
         switch self {
-        case .powerLaw(let alpha): return "pow" + MetricKey.number(alpha)
+        case .powerLaw(let alpha): return "pow" + MetricKey.format(alpha)
         case .twoScale: return "twoscale"
-        case .eigenvalueFile(let path): return "file-" + MetricKey.fileStem(path)
-        case .covarianceFile(let path): return "cov-" + MetricKey.fileStem(path)
+        case .eigenvalueFile(let path): return "file-" + Self.fileStem(path)
+        case .covarianceFile(let path): return "cov-" + Self.fileStem(path)
+        }
+    }
+
+    /// File name without directory and extension, restricted to `[A-Za-z0-9_-]`.
+    static func fileStem(_ path: String) -> String {
+        let name = (path as NSString).lastPathComponent
+        let stem = (name as NSString).deletingPathExtension
+        let cleaned = String(stem.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
+        return cleaned.isEmpty ? "data" : cleaned
+    }
+
+    /// The path of a spectrum read from a file, `nil` for the built-in ones.
+    var filePath: String? {
+        switch self {
+        case .eigenvalueFile(let path), .covarianceFile(let path): return path
+        case .powerLaw, .twoScale: return nil
         }
     }
 }

@@ -1,62 +1,41 @@
 import Testing
 import WorkbenchCore
+import WorkbenchStore
 
 @testable import DiffusionDiscretization
 
-/// A reduced run through `RunContext` + `MemoryMetricSink` + `ClaimEvaluator`: every claim must
-/// pass (none may be inconclusive), and the metrics must be bit-identical for 1 and 2 workers.
+/// Reduced and quick runs through ``MemoryRun`` (part selection, recording, claim evaluation):
+/// every claim must pass, and the metrics must be bit-identical for 1 and 2 workers.
 @Suite("End to end", .serialized)
 struct EndToEndTests {
-    static let experiment = DiffusionDiscretizationExperiment()
-
     /// The reduced configuration: the spec's statements (A4–A7) need K up to 5120, d = 1000 for
-    /// the η sweep and α ∈ {0.5, 1, 2}, and A1's 5 % Fréchet bound is stated for its default
-    /// Monte Carlo setting (d = 8, N = 2·10⁴; the single-run spread grows for smaller d); the
-    /// convergence study and the p sweep are shrunk.
-    static let reduced: [String: ParameterValue] = [
-        "spectra": .textList(["pow:1", "twoscale"]),
-        "dimension": .int(32),
-        "etas": .realList([0, 1]),
-        "Ks": .intList([10, 80, 160, 320, 640, 1280, 2560, 5120]),
-        "sweepAlphas": .realList([0.5, 1, 2]),
-        "sweepPowers": .realList([1, 1.25, 1.5, 1.75, 2, 2.25, 2.5, 2.75, 3, 3.25, 3.5]),
-        "powerSweepDimension": .int(128),
+    /// the η sweep, d = 256 and p ∈ {1, 1.25, …, 4} for the p sweep and α ∈ {0.5, 1, 2}, and A1's
+    /// 5 % Fréchet bound is stated for its default Monte Carlo setting (d = 8, N = 2·10⁴; the
+    /// single-run spread grows for smaller d), so only the convergence study is shrunk.
+    static let reduced: [PresetSetting] = [
+        Declared.spectra.set(["pow:1", "twoscale"]),
+        Declared.dimension.set(32),
+        Declared.etas.set([0, 1]),
+        Declared.stepCounts.set([10, 80, 160, 320, 640, 1280, 2560, 5120]),
     ]
-
-    static func parameters(_ overrides: [String: ParameterValue]) -> ParameterSet {
-        var values = [String: ParameterValue]()
-        for spec in experiment.descriptor.parameters { values[spec.key] = spec.defaultValue }
-        for (key, value) in overrides { values[key] = value }
-        return ParameterSet(values)
-    }
-
-    static func run(_ overrides: [String: ParameterValue], workers: Int) throws -> RunResults {
-        let parameters = parameters(overrides)
-        #expect(experiment.descriptor.validate(parameters) == nil)
-        let sink = MemoryMetricSink()
-        let context = RunContext(
-            parameters: parameters, seed: experiment.descriptor.defaultSeed, workerCount: workers, sink: sink)
-        try experiment.run(context)
-        return RunResults(
-            runID: "", experiment: experiment.descriptor.id, preset: "test", seed: experiment.descriptor.defaultSeed,
-            parameters: parameters, metrics: sink.points)
-    }
 
     @Test("Reduced run: every claim passes")
     func claimsPass() throws {
-        let results = try Self.run(Self.reduced, workers: 2)
-        let checks = ClaimEvaluator.evaluate(Self.experiment.descriptor.claims, on: results)
-        #expect(checks.count == Self.experiment.descriptor.claims.count)
-        for check in checks {
-            #expect(check.verdict == .pass, "\(check.claim): \(String(describing: check.measurement))")
+        let run = try TestRuns.run(Self.reduced)
+        #expect(run.checks.count == TestRuns.descriptor.claims.count)
+        for check in run.checks {
+            #expect(
+                check.verdict == .pass, "\(check.claim): \(String(describing: check.measurement)) \(check.reason ?? "")"
+            )
         }
+        let results = run.results
         // The spec's E1 values for two-scale/uniform (§3.5): 𝓔 = 0.69638559 (η = 0), 0.76676606 (η = 1).
         let ode = try #require(results.scalar("E.vp-linear.twoscale.uniform.eta0"))
         #expect(TestSettings.relativeError(ode, 0.69638559) < 1e-7)
         let sde = try #require(results.value("ratio.vp-linear.twoscale.uniform.eta1", at: 10))
         #expect(abs(sde - 7.341) < 1e-3)
 
-        let report = Self.experiment.report(results)
+        let report = TestRuns.experiment.report(results)
         var tables = [String: Int]()
         var figures = [String: Int]()
         for block in report.blocks {
@@ -79,38 +58,36 @@ struct EndToEndTests {
         #expect(figures["kappa_vp-linear_uniform"] == 2)
     }
 
-    /// The quick preset (the declared defaults): every claim passes. The elapsed time is printed
-    /// for information (release build: about 2 s on 2 cores).
+    /// The quick preset (the declared defaults): every claim passes. The elapsed time and the
+    /// verdicts are printed for information (release build: about 2 s on 2 cores).
     @Test("Quick preset: every claim passes")
     func quickPreset() throws {
         let clock = ContinuousClock()
-        var results: RunResults?
-        let elapsed = try clock.measure { results = try Self.run([:], workers: 2) }
+        var run: MemoryRun?
+        let elapsed = try clock.measure { run = try TestRuns.run([]) }
         print("diffusion-discretization quick preset: \(elapsed)")
-        let checks = ClaimEvaluator.evaluate(Self.experiment.descriptor.claims, on: try #require(results))
-        for check in checks {
+        for check in try #require(run).checks {
+            let interval = check.measurement.map { "[\($0.ciLow ?? .nan), \($0.ciHigh ?? .nan)]" } ?? ""
+            print("  \(check.claim): \(check.verdictText) \(check.measurement?.value ?? .nan) \(interval)")
             #expect(check.verdict == .pass, "\(check.claim): \(String(describing: check.measurement))")
         }
     }
 
     @Test("Same parameters and seed give bit-identical metrics with 1 and 2 workers")
     func determinism() throws {
-        let small: [String: ParameterValue] = [
-            "spectra": .textList(["pow:1", "twoscale"]), "dimension": .int(16), "Ks": .intList([10, 20, 40]),
-            "etas": .realList([0, 0.5]), "optimize": .bool(false), "mcSamples": .int(500),
-            "mcDimensions": .intList([3]), "mcKs": .intList([5]), "mcEtas": .realList([0, 1]),
-            "meanScale": .real(0.5),
+        let small: [PresetSetting] = [
+            TestRuns.parts.set(["convergence", "kernel", "oracles", "monte-carlo", "extensions"]),
+            Declared.spectra.set(["pow:1", "twoscale"]), Declared.dimension.set(16),
+            Declared.stepCounts.set([10, 20, 40]), Declared.etas.set([0, 0.5]), Declared.mcSamples.set(500),
+            Declared.mcDimensions.set([3]), Declared.mcStepCounts.set([5]), Declared.mcEtas.set([0, 1]),
+            Declared.meanScale.set(0.5),
         ]
-        let one = try Self.run(small, workers: 1)
-        let two = try Self.run(small, workers: 2)
+        let one = try TestRuns.run(small, workers: 1).results
+        let two = try TestRuns.run(small, workers: 2).results
         #expect(one.metrics == two.metrics)
         #expect(!one.metrics.isEmpty)
         // With the Monte Carlo part, a different seed must change the metrics.
-        let parameters = Self.parameters(small)
-        let sink = MemoryMetricSink()
-        try Self.experiment.run(RunContext(parameters: parameters, seed: 7, sink: sink))
-        let other = RunResults(
-            runID: "", experiment: "", preset: "", seed: 7, parameters: parameters, metrics: sink.points)
+        let other = try TestRuns.run(small, seed: 7).results
         #expect(other.scalar("mc.vp-linear.d3.eta1.K5.fd_mc") != one.scalar("mc.vp-linear.d3.eta1.K5.fd_mc"))
         // The kernel does not depend on the seed.
         #expect(
@@ -120,27 +97,32 @@ struct EndToEndTests {
 
     @Test("All three processes run (ve-edm with its own window and λ scale)")
     func allProcesses() throws {
-        let results = try Self.run(
-            [
-                "processes": .textList(["vp-cosine", "ve-edm"]), "spectra": .textList(["twoscale"]),
-                "grids": .textList(["edm:7"]), "etas": .realList([0, 1]), "Ks": .intList([640, 1280, 2560, 5120]),
-                "optimize": .bool(false), "mcSamples": .int(20_000), "mcDimensions": .intList([3]),
-                "mcKs": .intList([10]), "mcGrid": .text("edm:7"),
-            ], workers: 2)
+        let run = try TestRuns.run([
+            TestRuns.parts.set(["convergence", "oracles", "monte-carlo", "extensions"]),
+            Declared.processes.set(["vp-cosine", "ve-edm"]), Declared.spectra.set(["twoscale"]),
+            Declared.grids.set(["edm:7"]), Declared.etas.set([0, 1]), Declared.stepCounts.set([640, 1280, 2560, 5120]),
+            Declared.mcSamples.set(20_000), Declared.mcDimensions.set([3]), Declared.mcStepCounts.set([10]),
+            Declared.mcGrid.set("edm:7"),
+        ])
+        let results = run.results
         // Spec §3.5: VE-EDM (80 → 0.002, edm:7) on Σ = diag(1, 0.01) has 𝓔 = 2.598517 (η = 0); the
         // run scales λ by veLambdaScale = 0.25, so compare against the unscaled value only via
         // a direct quadrature with the same scale.
         let direct = FirstOrderQuadrature(setting: TestSettings.veEDM, grid: .edm(7))
             .constants(lambdas: [0.25, 0.0025], eta: 0).errorConstant
         #expect(results.scalar("E.ve-edm.twoscale.edm7.eta0") == direct)
-        let checks = ClaimEvaluator.evaluate(Self.experiment.descriptor.claims, on: results)
-        for check in checks where ["A1-cov", "A1-mean", "A2-vp", "A2-ve", "A2-bures"].contains(check.claim) {
-            #expect(check.verdict == .pass, "\(check.claim): \(String(describing: check.measurement))")
+        for claim in ["A1-cov", "A1-mean", "A2-vp", "A2-ve", "A2-bures"] {
+            let check = try #require(TestRuns.check(claim, in: run))
+            #expect(check.verdict == .pass, "\(claim): \(String(describing: check.measurement))")
         }
-        // The spec states A4–A7 for VP-linear; without it they are not measurable.
-        for check in checks where ["A4-ratio", "A5-fo", "A6-K200", "A7-heun"].contains(check.claim) {
-            #expect(check.verdict == .inconclusive)
+        // The spec states A3–A7 for VP-linear: without it they do not apply, and say why.
+        for claim in ["A3-raw", "A4-ratio", "A4-slope-power2", "A7-heun"] {
+            let check = try #require(TestRuns.check(claim, in: run))
+            #expect(check.verdict == .notApplicable)
+            #expect(check.reason?.contains("processes ⊇ {vp-linear}") == true, "\(claim): \(check.reason ?? "")")
         }
+        // The sweeps were not selected.
+        #expect(TestRuns.check("A5-fo", in: run)?.verdict == .notRun)
         // The first-order law also holds for these processes on the EDM grid (5 % at K = 5120).
         for process in ["vp-cosine", "ve-edm"] {
             for eta in ["0", "1"] {

@@ -4,89 +4,105 @@ import WorkbenchCore
 
 @testable import DiffusionDiscretization
 
-/// Usage errors must be caught before running and name the offending parameter. Single-value
-/// ranges are enforced by the core from the declared constraints (checked here by inspecting
-/// them); text syntaxes and cross-parameter rules are this module's own code (called directly).
+/// Usage errors must be caught before running and name the offending parameter. Ranges,
+/// distinct lists and cross-parameter rules are enforced by the core from the declarations
+/// (checked through ``ParameterResolver``, as the command line does); text syntaxes are this
+/// module's own element rules (called directly).
 @Suite("Parameter validation")
 struct ParameterValidationTests {
-    let experiment = DiffusionDiscretizationExperiment()
-
-    /// The declared defaults with `overrides` applied.
-    func parameters(_ overrides: [String: ParameterValue] = [:]) -> ParameterSet {
-        var values = [String: ParameterValue]()
-        for spec in experiment.descriptor.parameters { values[spec.key] = spec.defaultValue }
-        for (key, value) in overrides { values[key] = value }
-        return ParameterSet(values)
+    /// The usage error `assignments` give, if any.
+    func problem(_ assignments: [String]) -> UsageError? {
+        do {
+            _ = try ParameterResolver.resolve(TestRuns.descriptor, assignments: assignments)
+            return nil
+        } catch {
+            return error
+        }
     }
 
-    func spec(_ key: String) throws -> ParameterSpec {
-        try #require(experiment.descriptor.parameter(key))
-    }
-
-    @Test("Defaults and the paper preset pass the cross-parameter rules")
-    func defaultsAreValid() {
-        #expect(experiment.descriptor.validate(parameters()) == nil)
-        #expect(
-            experiment.descriptor.validate(parameters(DiffusionDiscretizationExperiment.paperPreset.overrides)) == nil)
-        let keys = Set(experiment.descriptor.parameters.map(\.key))
+    @Test("Defaults and the paper preset resolve; parts are the core's selection")
+    func defaultsAreValid() throws {
+        _ = try ParameterResolver.resolve(TestRuns.descriptor, assignments: [])
+        _ = try ParameterResolver.resolve(TestRuns.descriptor, preset: "paper", assignments: [])
+        let keys = Set(TestRuns.descriptor.parameters.map(\.key))
         #expect(Set(DiffusionDiscretizationExperiment.paperPreset.overrides.keys).isSubset(of: keys))
+        #expect(
+            TestRuns.descriptor.parts.map(\.name) == [
+                "monte-carlo", "oracles", "convergence", "kernel", "sweeps", "extensions",
+            ])
+        let claimGroups = TestRuns.descriptor.claims.map { $0.id.prefix(2) }
+        #expect(claimGroups == claimGroups.sorted(), "claims read A1 … A7 in part order")
+        #expect(TestRuns.descriptor.partsParameter.defaultValue == .textList(TestRuns.descriptor.parts.map(\.name)))
+    }
+
+    @Test("The part switches of the old interface are gone", arguments: ["optimize", "monteCarlo", "extensions"])
+    func removedSwitches(key: String) throws {
+        let error = try #require(problem(["\(key)=false"]))
+        #expect(error.message.contains("unknown parameter '\(key)'"))
+        #expect(problem(["parts=convergence,sweeps"]) == nil)
+        #expect(problem(["parts=optimize"])?.message.contains("'parts'") == true)
     }
 
     @Test("ε > 0, T > 0 are strict lower bounds; K ≥ 1 and η ≥ 0 for every list element")
     func declaredRanges() throws {
-        for key in ["eps", "veEps", "T", "veT", "cosineT"] {
-            guard case .range(let low, _, let exclusive) = try spec(key).constraint else {
-                Issue.record("\(key) has no range constraint")
+        for parameter in [Declared.eps, Declared.veEps, Declared.horizon, Declared.veHorizon, Declared.cosineHorizon] {
+            guard case .range(let low, _, let exclusive) = parameter.spec.constraint else {
+                Issue.record("\(parameter.key) has no range constraint")
                 continue
             }
             #expect(low == 0 && exclusive)
         }
-        for (key, minimum) in [("Ks", 1.0), ("sweepKs", 1), ("mcKs", 1), ("etas", 0), ("sweepEtas", 0), ("mcEtas", 0)] {
-            guard case .list(let count, .range(let low, _, let exclusive)) = try spec(key).constraint else {
-                Issue.record("\(key) has no element range")
+        let lists: [(ParameterSpec, Double)] = [
+            (Declared.stepCounts.spec, 1), (Declared.sweepStepCounts.spec, 1), (Declared.mcStepCounts.spec, 1),
+            (Declared.etas.spec, 0), (Declared.sweepEtas.spec, 0), (Declared.mcEtas.spec, 0),
+        ]
+        for (spec, minimum) in lists {
+            guard case .list(let count, .range(let low, _, let exclusive), let distinct) = spec.constraint else {
+                Issue.record("\(spec.key) has no element range")
                 continue
             }
-            #expect(count >= 1 && low == minimum && !exclusive)
+            #expect(count >= 1 && low == minimum && !exclusive && distinct)
         }
+        #expect(problem(["eps=0"])?.message.contains("'eps'") == true)
+        #expect(problem(["Ks=10,0"])?.message.contains("'Ks'") == true)
+        #expect(problem(["etas=-0.5"])?.message.contains("'etas'") == true)
     }
 
-    @Test("T must exceed ε (and the other windows likewise)")
-    func timeWindows() {
-        let cases: [([String: ParameterValue], String)] = [
-            (["T": .real(1e-3)], "T"),
-            (["eps": .real(0.5), "T": .real(0.4)], "T"),
-            (["cosineT": .real(1)], "cosineT"),
-            (["cosineT": .real(1e-4)], "cosineT"),
-            (["veT": .real(0.001)], "veT"),
-            (["betaMin": .real(30)], "betaMax"),
-            (["mcSamples": .int(9)], "mcSamples"),
-        ]
-        for (overrides, key) in cases {
-            let problem = experiment.descriptor.validate(parameters(overrides))
-            #expect(problem?.parameter == key)
-        }
+    @Test(
+        "Cross-parameter rules name the parameter",
+        arguments: [
+            (["T=1e-3"], "T"),
+            (["eps=0.5", "T=0.4"], "T"),
+            (["cosineT=1"], "cosineT"),
+            (["cosineT=1e-4"], "cosineT"),
+            (["veT=0.001"], "veT"),
+            (["betaMin=30"], "betaMax"),
+            (["mcSamples=9"], "mcSamples"),
+        ])
+    func crossParameterRules(assignments: [String], key: String) throws {
+        let error = try #require(problem(assignments))
+        #expect(error.message.hasPrefix("parameter '\(key)'"), "\(error.message)")
     }
 
     @Test("Duplicated list entries are rejected, naming the list")
     func duplicates() {
-        #expect(experiment.descriptor.validate(parameters(["etas": .realList([0, 1, 1])]))?.parameter == "etas")
-        #expect(experiment.descriptor.validate(parameters(["Ks": .intList([10, 10])]))?.parameter == "Ks")
-        #expect(
-            experiment.descriptor.validate(parameters(["grids": .textList(["power:2", "power:2.0"])]))?.parameter
-                == "grids")
-        #expect(
-            experiment.descriptor.validate(parameters(["spectra": .textList(["pow:1", "pow:1.0"])]))?.parameter
-                == "spectra")
+        #expect(problem(["etas=0,1,1"])?.message.contains("'etas'") == true)
+        #expect(problem(["Ks=10,10"])?.message.contains("'Ks'") == true)
+        #expect(problem(["processes=vp-linear,vp-linear"])?.message.contains("'processes'") == true)
+        // Different texts with the same key label.
+        #expect(problem(["grids=power:2,power:2.0"])?.message.hasPrefix("parameter 'grids'") == true)
+        #expect(problem(["sweepGrids=edm:7,edm:7.0"])?.message.hasPrefix("parameter 'sweepGrids'") == true)
+        #expect(problem(["spectra=pow:1,pow:1.0"])?.message.hasPrefix("parameter 'spectra'") == true)
     }
 
     @Test("Process names are a closed set")
     func processNames() throws {
-        guard case .list(_, .choices(let names)) = try spec("processes").constraint else {
+        guard case .list(_, .choices(let names), _) = Declared.processes.spec.constraint else {
             Issue.record("processes is not a list of choices")
             return
         }
         #expect(names == ["vp-linear", "vp-cosine", "ve-edm"])
-        guard case .choices(let starts) = try spec("init").constraint else {
+        guard case .choices(let starts) = Declared.initialization.spec.constraint else {
             Issue.record("init is not a choice")
             return
         }
