@@ -29,28 +29,31 @@ let package = Package(
         .target(name: "WorkbenchCore", dependencies: ["WorkbenchNumerics", "WorkbenchStore"]),
         .target(
             name: "WorkbenchCLI",
-            dependencies: ["WorkbenchCore"] + experimentModules.map { .target(name: $0) }),
+            dependencies: ["WorkbenchCore", "WorkbenchStore", "WorkbenchNumerics"]
+                + experimentModules.map { .target(name: $0) }),
 
         // MARK: - Executables
-        .executableTarget(name: "workbench", dependencies: ["WorkbenchCLI"]),
+        .executableTarget(name: "workbench", dependencies: ["WorkbenchCLI", "WorkbenchCore"]),
         /// Test-only CLI that also registers the fixture experiment used by the runner tests.
         .executableTarget(
-            name: "workbench-fixture", dependencies: ["WorkbenchCLI", "WorkbenchTestFixtures"],
+            name: "workbench-fixture", dependencies: ["WorkbenchCLI", "WorkbenchCore", "WorkbenchTestFixtures"],
             path: "Tests/Fixtures/workbench-fixture"),
         .executableTarget(
-            name: "workbench-bench", dependencies: ["WorkbenchCore"],
+            name: "workbench-bench", dependencies: ["WorkbenchCore", "WorkbenchStore"],
             path: "Tests/Benchmarks/workbench-bench"),
 
         // MARK: - Test support and tests
         .target(
-            name: "WorkbenchTestFixtures", dependencies: ["WorkbenchCore"],
+            name: "WorkbenchTestFixtures", dependencies: ["WorkbenchCore", "WorkbenchStore", "WorkbenchNumerics"],
             path: "Tests/Fixtures/WorkbenchTestFixtures"),
         .testTarget(name: "WorkbenchNumericsTests", dependencies: ["WorkbenchNumerics"]),
-        .testTarget(name: "WorkbenchStoreTests", dependencies: ["WorkbenchStore"]),
+        .testTarget(name: "WorkbenchStoreTests", dependencies: ["WorkbenchStore"], exclude: ["Fixtures"]),
         .testTarget(
-            name: "WorkbenchCoreTests", dependencies: ["WorkbenchCore", "WorkbenchTestFixtures"]),
+            name: "WorkbenchCoreTests",
+            dependencies: ["WorkbenchCore", "WorkbenchNumerics", "WorkbenchStore", "WorkbenchTestFixtures"]),
         .testTarget(
-            name: "WorkbenchCLITests", dependencies: ["WorkbenchCLI", "WorkbenchTestFixtures"]),
+            name: "WorkbenchCLITests",
+            dependencies: ["WorkbenchCLI", "WorkbenchCore", "WorkbenchStore", "WorkbenchTestFixtures"]),
     ]
         + experimentModules.map {
             .target(
@@ -58,6 +61,10 @@ let package = Package(
                 path: "Experiments/\($0)")
         }
         + experimentModules.map {
-            .testTarget(name: "\($0)Tests", dependencies: [.target(name: $0), "WorkbenchCore"])
+            .testTarget(
+                name: "\($0)Tests",
+                dependencies: [
+                    .target(name: $0), "WorkbenchCore", "WorkbenchNumerics", "WorkbenchStore", "WorkbenchTestFixtures",
+                ])
         }
 )

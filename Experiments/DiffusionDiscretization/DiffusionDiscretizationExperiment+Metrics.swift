@@ -37,7 +37,7 @@ extension DiffusionDiscretizationExperiment {
             "the same with the Richardson value of the two largest K"),
         MetricSpec(
             "input.{spectrum}.eigenvalue", "eigenvalues of a spectrum read from a file (before scaling)",
-            unit: "data units², vs k"),
+            unit: "data units², vs k", recordedOnlyWhen: "spectra lists a file: or cov: spectrum"),
     ]
 
     private static let kernelMetrics: [MetricSpec] = [

@@ -17,7 +17,10 @@ struct CLIHarness {
         let console = BufferConsole()
         let commandLine = WorkbenchCommandLine(
             registry: ExperimentRegistry(FixtureExperiments.all), console: console,
-            environment: ["WORKBENCH_DATA": directory.path("data"), "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"])
+            environment: [
+                "WORKBENCH_DATA": directory.path("data"),
+                "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            ])
         let status = commandLine.run(arguments + (withDatabase ? ["--db", database] : []))
         return (status, console.output, console.errors)
     }

@@ -17,7 +17,9 @@ struct InputCommandTests {
         #expect(run.status == ExitCode.success, "\(run.errors)")
         #expect(run.output.contains("weights-sum — not-run: input 'weights' (numbers, one per line) is missing at"))
         #expect(run.output.contains("run `workbench fetch fixture-powerlaw`"))
-        let check = harness.run(["sql", "SELECT verdict, part FROM checks WHERE claim = 'weights-sum'", "--format", "csv"])
+        let check = harness.run([
+            "sql", "SELECT verdict, part FROM checks WHERE claim = 'weights-sum'", "--format", "csv",
+        ])
         #expect(check.output.contains("not-run,weights"))
     }
 
@@ -50,7 +52,8 @@ struct InputCommandTests {
         #expect(throws: InputFetcher.Failure.self) {
             try InputFetcher.fetch(experiment.inputs[0], experiment: experiment, location: location)
         }
-        let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: harness.directory.path("data/broken-input"))) ?? []
+        let leftovers =
+            (try? FileManager.default.contentsOfDirectory(atPath: harness.directory.path("data/broken-input"))) ?? []
         #expect(leftovers.isEmpty)
     }
 }

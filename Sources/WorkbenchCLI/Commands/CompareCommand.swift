@@ -28,7 +28,9 @@ struct CompareCommand {
             rows += sideBySide(parameters, section: "param", cell: QueryOutput.cell)
             let verdicts = try ids.map { id in
                 Dictionary(
-                    try store.checks(id).map { ($0.claim, SQLValue.text($0.verdict.rawValue + ($0.marginal ? " (marginal)" : ""))) }, uniquingKeysWith: { a, _ in a })
+                    try store.checks(id).map {
+                        ($0.claim, SQLValue.text($0.verdict.rawValue + ($0.marginal ? " (marginal)" : "")))
+                    }, uniquingKeysWith: { a, _ in a })
             }
             rows += sideBySide(verdicts, section: "check", cell: QueryOutput.cell)
             let scalars = try ids.map { id in

@@ -27,9 +27,13 @@ struct FetchCommand {
                         input, experiment: descriptor, location: location, environment: context.environment)
                     {
                     case .present(let file):
-                        console.write("\(descriptor.id) \(input.id): present, \(file.url.path) (sha256 \(file.sha256.prefix(16))…)\n")
+                        console.write(
+                            "\(descriptor.id) \(input.id): present, \(file.url.path) (sha256 \(file.sha256.prefix(16))…)\n"
+                        )
                     case .fetched(let file):
-                        console.write("\(descriptor.id) \(input.id): fetched, \(file.url.path) (sha256 \(file.sha256.prefix(16))…)\n")
+                        console.write(
+                            "\(descriptor.id) \(input.id): fetched, \(file.url.path) (sha256 \(file.sha256.prefix(16))…)\n"
+                        )
                     }
                 } catch {
                     console.writeError("workbench: error: \(descriptor.id) \(input.id): \(error)\n")

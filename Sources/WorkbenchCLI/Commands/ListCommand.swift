@@ -58,7 +58,9 @@ struct ListCommand {
         }
         text += "  metrics ({…} are coordinates, stored in metrics.coords):\n"
         for metric in descriptor.metrics {
-            text += "    \(metric.key)  [\(metric.unit)]\n      \(metric.meaning)\n"
+            text += "    \(metric.key)  [\(metric.unit)]\n      \(metric.meaning)"
+            if let condition = metric.recordedOnlyWhen { text += " (only when \(condition))" }
+            text += "\n"
         }
         return text + "\n"
     }

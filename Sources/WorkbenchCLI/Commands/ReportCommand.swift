@@ -30,12 +30,12 @@ struct ReportCommand {
             let runID: String
             if let runOption {
                 runID = try RunLookup.resolve(store, runOption)
-                let record = try? store.run(runID)
-                guard record?.experiment == id else {
+                let record = try store.run(runID)
+                guard record.experiment == id else {
                     throw UsageError("run \(runID) is not a run of \(id)")
                 }
             } else {
-                guard let latest = try? store.latestFinishedRun(experiment: id, preset: preset) else {
+                guard let latest = try store.latestFinishedRun(experiment: id, preset: preset) else {
                     let what = preset.map { "finished \($0) run" } ?? "finished run"
                     if experiments.count == 1 {
                         throw UsageError("no \(what) of \(id) in \(path); run `workbench run \(id)` first")

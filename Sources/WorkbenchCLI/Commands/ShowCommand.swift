@@ -62,7 +62,8 @@ struct ShowCommand {
             columns: ["claim", "verdict", "measured", "ci_low", "ci_high", "expected", "paper", "statement"],
             rows: try store.checks(record.runID).map { check in
                 [
-                    .text(check.claim), .text(check.verdict.rawValue + (check.marginal ? " (marginal)" : "")), check.measured.map(OutputCell.number) ?? .null,
+                    .text(check.claim), .text(check.verdict.rawValue + (check.marginal ? " (marginal)" : "")),
+                    check.measured.map(OutputCell.number) ?? .null,
                     check.ciLow.map(OutputCell.number) ?? .null, check.ciHigh.map(OutputCell.number) ?? .null,
                     .text(check.expected), .text(check.paper), .text(check.statement),
                 ]

@@ -6,11 +6,15 @@ public struct MetricSpec: Sendable {
     public let meaning: String
     /// Unit or `1` for dimensionless; for series, the abscissa too (e.g. `vs K`).
     public let unit: String
+    /// When the family is recorded only under some parameters (e.g. "a spectrum is read from a
+    /// file"), the condition in words; `nil` when every run of its part records it.
+    public let recordedOnlyWhen: String?
 
-    public init(_ key: String, _ meaning: String, unit: String = "1") {
+    public init(_ key: String, _ meaning: String, unit: String = "1", recordedOnlyWhen: String? = nil) {
         self.key = key
         self.meaning = meaning
         self.unit = unit
+        self.recordedOnlyWhen = recordedOnlyWhen
     }
 
     /// The `{placeholder}` names in ``key``: the coordinates of the family.

@@ -42,7 +42,8 @@ public enum InputFetcher {
         let check = InputResolver.resolve(
             one: input, experiment: experiment.id, location: stagedInput, folder: staging)
         if case .failure(let reason) = check {
-            throw Failure(description: "fetching '\(input.id)' (\(input.fetch.summary)) did not give the file: \(reason)")
+            throw Failure(
+                description: "fetching '\(input.id)' (\(input.fetch.summary)) did not give the file: \(reason)")
         }
         try? manager.removeItem(at: folder)
         do {
@@ -96,14 +97,17 @@ public enum InputFetcher {
         do {
             try process.run()
         } catch {
-            throw Failure(description: "cannot start `\(arguments.joined(separator: " "))`: \(error.localizedDescription)")
+            throw Failure(
+                description: "cannot start `\(arguments.joined(separator: " "))`: \(error.localizedDescription)")
         }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             let text = String(decoding: data, as: UTF8.self)
-            let unreachable = ["Could not find a version", "Failed to establish", "No matching distribution",
-                "Temporary failure in name resolution", "Network is unreachable"].contains { text.contains($0) }
+            let unreachable = [
+                "Could not find a version", "Failed to establish", "No matching distribution",
+                "Temporary failure in name resolution", "Network is unreachable",
+            ].contains { text.contains($0) }
             let hint = unreachable ? " (the package registry could not be reached or has no such version)" : ""
             let tail = text.split(separator: "\n").suffix(3).joined(separator: "\n  ")
             throw Failure(

@@ -123,7 +123,8 @@ public final class RunContext: @unchecked Sendable {
     ///   parts whose inputs are missing, so this means the part did not declare it).
     public func input(_ id: String) throws -> InputFile {
         guard let file = inputs[id] else {
-            throw ExperimentError.failed("input '\(id)' is not available to this part (declare it in the part's inputs)")
+            throw ExperimentError.failed(
+                "input '\(id)' is not available to this part (declare it in the part's inputs)")
         }
         return file
     }

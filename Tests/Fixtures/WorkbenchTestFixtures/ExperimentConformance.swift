@@ -11,7 +11,8 @@ import WorkbenchStore
 ///   unique; every parameter a part reads is declared; every preset resolves and dry-runs;
 /// - the quick preset through the real runner into a temporary database with two workers: every
 ///   claim is decided (pass or fail — its part recorded what it needs); every recorded key belongs
-///   to a declared metric family and every family is recorded;
+///   to a declared metric family and every family is recorded (unless it declares the condition
+///   under which it is recorded);
 /// - each part run alone, in memory with one worker and in reverse declaration order, records
 ///   exactly the points the full run stored, bit for bit (so parts share nothing through ordering
 ///   and results do not depend on the worker count);
@@ -81,7 +82,7 @@ public struct ExperimentConformance {
         for key in keys.sorted() where !descriptor.metrics.contains(where: { $0.matches(key) }) {
             problems.append("recorded key '\(key)' matches no declared metric")
         }
-        for metric in descriptor.metrics where !keys.contains(where: metric.matches) {
+        for metric in descriptor.metrics where metric.recordedOnlyWhen == nil && !keys.contains(where: metric.matches) {
             problems.append("declared metric '\(metric.key)' is not recorded by a quick run")
         }
         problems += try partwiseProblems(full: stored.metrics, parameters: parameters, inputLocation: inputLocation)

@@ -33,8 +33,9 @@ public struct PowerLawFixture: Experiment {
             parts: [powerLaw, grid, weights],
             metrics: [
                 MetricSpec("err", "error vs n", unit: "vs n"), MetricSpec("constant", "fitted C"),
-                MetricSpec("special.{kind}", "special values (mode=special)"),
-                MetricSpec("table.row{row}.col{col}", "row·col"), MetricSpec("weights.sum", "sum of the input"),
+                MetricSpec("special.{kind}", "special values", recordedOnlyWhen: "mode=special"),
+                MetricSpec("table.row{row}.col{col}", "row·col"),
+                MetricSpec("weights.sum", "sum of the input", recordedOnlyWhen: "the input is fetched"),
             ],
             inputs: [
                 ExperimentInput(
@@ -107,7 +108,8 @@ public struct PowerLawFixture: Experiment {
         ) { context in
             for row in 1...3 {
                 for col in 1...2 {
-                    try context.record(MetricKey("table", .integer("row", row), .integer("col", col)), Double(row * col))
+                    try context.record(
+                        MetricKey("table", .integer("row", row), .integer("col", col)), Double(row * col))
                 }
             }
         }

@@ -19,9 +19,11 @@ struct ClaimVerdictTests {
         let claim = ClaimSpec(
             "c", statement: "", paperValue: "", expected: .atMost(1), measure: .metric("x"),
             appliesWhen: [.includes(Self.ns, [10, 40]), .equals(Self.noise, 0)])
-        let inside = ClaimEvaluator.evaluate(claim, on: results(["ns": .intList([10, 20, 40]), "noise": .real(0)], [MetricPoint("x", 0.5)]))
+        let inside = ClaimEvaluator.evaluate(
+            claim, on: results(["ns": .intList([10, 20, 40]), "noise": .real(0)], [MetricPoint("x", 0.5)]))
         #expect(inside.verdict == .pass && inside.reason == nil)
-        let outside = ClaimEvaluator.evaluate(claim, on: results(["ns": .intList([10, 20]), "noise": .real(0)], [MetricPoint("x", 0.5)]))
+        let outside = ClaimEvaluator.evaluate(
+            claim, on: results(["ns": .intList([10, 20]), "noise": .real(0)], [MetricPoint("x", 0.5)]))
         #expect(outside.verdict == .notApplicable)
         #expect(outside.reason == "needs ns ⊇ {10, 40}; this run has ns=10,20")
         let noisy = ClaimEvaluator.evaluate(claim, on: results(["ns": .intList([10, 40]), "noise": .real(0.1)], []))
@@ -32,7 +34,8 @@ struct ClaimVerdictTests {
     func inconclusiveReasons() {
         let slope = ClaimSpec(
             "s", statement: "", paperValue: "", expected: .atMost(0), measure: .logLogSlope(series: "err", xMin: 40))
-        let check = ClaimEvaluator.evaluate(slope, on: results([:], [MetricPoint("err", x: 10, 1), MetricPoint("err", x: 40, 0.5)]))
+        let check = ClaimEvaluator.evaluate(
+            slope, on: results([:], [MetricPoint("err", x: 10, 1), MetricPoint("err", x: 40, 0.5)]))
         #expect(check.verdict == .inconclusive)
         #expect(check.reason == "series 'err' has 1 point in the fit window; a slope needs 2")
         let scalar = ClaimSpec("m", statement: "", paperValue: "", expected: .atMost(0), measure: .metric("gone"))

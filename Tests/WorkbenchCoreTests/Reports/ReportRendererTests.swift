@@ -46,8 +46,10 @@ struct ReportRendererTests {
                 "| A1 | Error decays like 1/K | slope −1 | [-1.1, -0.9] | -1.012 (95% CI [-1.05, -0.97]); log-log slope over 6 points | **pass** |"
             ))
         #expect(readme.contains("| A2 | Constant is at most 1 \\| tight | C ≤ 1 | ≤ 1 | 2.5 | **FAIL** |"))
-        #expect(readme.contains("| A3 | Second-order part | slope −2 | [-2.2, -1.8] | — (too few points) | inconclusive |"))
-        #expect(readme.contains("Tally: **1 pass**, **1 FAIL**, 1 inconclusive, 0 not-run, 0 not-applicable (3 claims)."))
+        #expect(
+            readme.contains("| A3 | Second-order part | slope −2 | [-2.2, -1.8] | — (too few points) | inconclusive |"))
+        #expect(
+            readme.contains("Tally: **1 pass**, **1 FAIL**, 1 inconclusive, 0 not-run, 0 not-applicable (3 claims)."))
     }
 
     @Test func bodyBlocksFollowInOrder() throws {
