@@ -10,15 +10,15 @@ struct ParameterResolverTests {
     @Test("defaults, presets and overrides apply in that order")
     func precedence() throws {
         let defaults = try ParameterResolver.resolve(descriptor, assignments: [])
-        #expect(try defaults.ints("ns") == [16, 32, 64, 128, 256])
+        #expect(defaults.values["ns"] == .intList([16, 32, 64, 128, 256]))
         let paper = try ParameterResolver.resolve(descriptor, preset: "paper", assignments: [])
-        #expect(try paper.ints("ns").count == 7)
+        #expect(paper.values["ns"] == .intList([16, 32, 64, 128, 256, 512, 1024]))
         let overridden = try ParameterResolver.resolve(
             descriptor, preset: "paper", assignments: ["ns=4,8", "rate=1e-3", "fail=yes", "mode=special"])
-        #expect(try overridden.ints("ns") == [4, 8])
-        #expect(try overridden.real("rate") == 0.001)
-        #expect(try overridden.bool("fail"))
-        #expect(try overridden.text("mode") == "special")
+        #expect(overridden.values["ns"] == .intList([4, 8]))
+        #expect(overridden.values["rate"] == .real(0.001))
+        #expect(overridden.values["fail"] == .bool(true))
+        #expect(overridden.values["mode"] == .text("special"))
     }
 
     @Test(arguments: [

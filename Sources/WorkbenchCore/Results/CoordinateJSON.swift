@@ -11,11 +11,12 @@ public enum CoordinateJSON {
         let members = coordinates.sorted { $0.name < $1.name }.map { coordinate -> String in
             let value: String
             switch coordinate.value {
-            case .text(let text): value = quoted(text)
+            case .text(let text): value = JSONText.quote(text)
             case .number(let number):
-                value = number.isFinite ? "\(number)" : quoted(number.isNaN ? "nan" : (number > 0 ? "inf" : "-inf"))
+                value =
+                    number.isFinite ? "\(number)" : JSONText.quote(number.isNaN ? "nan" : (number > 0 ? "inf" : "-inf"))
             }
-            return quoted(coordinate.name) + ":" + value
+            return JSONText.quote(coordinate.name) + ":" + value
         }
         return "{" + members.joined(separator: ",") + "}"
     }
@@ -31,20 +32,24 @@ public enum CoordinateJSON {
             return nil
         }
     }
+}
 
-    /// A JSON string literal.
-    static func quoted(_ text: String) -> String {
+/// JSON string literals: quotes, backslashes and control characters escaped.
+public enum JSONText {
+    /// `text` as a JSON string literal, quotes included.
+    public static func quote(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": result += "\\\""
             case "\\": result += "\\\\"
             case "\n": result += "\\n"
-            case "\t": result += "\\t"
             case "\r": result += "\\r"
+            case "\t": result += "\\t"
             default:
                 if scalar.value < 0x20 {
-                    result += String(format: "\\u%04x", scalar.value)
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
                     result.unicodeScalars.append(scalar)
                 }

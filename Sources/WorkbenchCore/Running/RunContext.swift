@@ -41,23 +41,8 @@ public final class RunContext: @unchecked Sendable {
         self.progressReporter = progress
     }
 
-    /// Records the scalar metric `key`.
-    public func record(_ key: String, _ value: Double) throws {
-        try record([MetricPoint(key, value)])
-    }
-
-    /// Records the point `(x, value)` of the series `key`.
-    public func record(_ key: String, x: Double, _ value: Double) throws {
-        try record([MetricPoint(key, x: x, value)])
-    }
-
-    /// Records a whole series `key` at abscissae `xs`.
-    public func record(_ key: String, xs: [Double], values: [Double]) throws {
-        precondition(xs.count == values.count, "series abscissae and values differ in length")
-        try record(zip(xs, values).map { MetricPoint(key, x: $0, $1) })
-    }
-
-    /// Records the scalar metric `key` with its coordinates.
+    /// Records the scalar metric `key` with its coordinates (a string literal is a key without
+    /// coordinates).
     public func record(_ key: MetricKey, _ value: Double) throws {
         try record([MetricPoint(key, value)])
     }

@@ -40,7 +40,7 @@ try recorder.insert(runRecord(batchedRun), parameters: [])
 let context = RunContext(parameters: ParameterSet([:]), seed: 0, sink: recorder)
 let start = Date()
 for i in 0..<points {
-    try context.record("series.\(i % 16)", x: Double(i / 16), Double(i) * 1e-3)
+    try context.record(MetricKey(.name("series.\(i % 16)")), x: Double(i / 16), Double(i) * 1e-3)
 }
 try recorder.finalize(status: .finished, durationSeconds: 0, resultDigest: nil, error: nil, checks: [])
 let batchedSeconds = Date().timeIntervalSince(start)
