@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+import WorkbenchCore
+import WorkbenchStore
+import WorkbenchTestFixtures
+
+@testable import WorkbenchCLI
+
+/// The experiment contract, checked for every experiment the shipped binary registers: a new
+/// module gets these tests by being registered (and naming its heaviest part below).
+@Suite("Every registered experiment", .serialized)
+struct RegisteredExperimentsTests {
+    static let ids = ExperimentRegistry.shipped.ids
+
+    /// Per experiment: the arguments of a run whose heaviest part takes well over `killAfter`
+    /// seconds, so a SIGKILL lands in the middle of it.
+    static let heavyRuns: [String: (arguments: [String], killAfter: Double)] = [
+        // `monte-carlo` at the paper preset: about 80 s (the quick preset ends in about a second).
+        "diffusion-discretization": (["--preset", "paper", "parts=monte-carlo"], 6),
+        // `hardmax` at the quick preset: about 12 s on one core.
+        "token-sample-complexity": (["parts=hardmax"], 4),
+    ]
+
+    @Test("the conformance kit finds no problem", arguments: ids)
+    func conformance(_ id: String) throws {
+        let experiment = try ExperimentRegistry.shipped.experiment(id)
+        let problems = try ExperimentConformance(experiment).problems()
+        #expect(problems.isEmpty, "\(problems)")
+    }
+
+    @Test("every registered experiment names its heaviest run for the SIGKILL test")
+    func heavyRunsCoverTheRegistry() {
+        #expect(Set(Self.heavyRuns.keys) == Set(Self.ids))
+    }
+
+    @Test("a run killed by SIGKILL in the middle of its heaviest part keeps what it recorded", arguments: ids)
+    func killedMidPart(_ id: String) throws {
+        let run = try #require(Self.heavyRuns[id])
+        let directory = try TemporaryDirectory("kill")
+        defer { directory.remove() }
+        let probe = try KilledRunProbe(
+            [id] + run.arguments, killAfter: run.killAfter, databasePath: directory.path("kill.sqlite"))
+        #expect(probe.status == .lost)
+        #expect(probe.metricRows > 0, "nothing recorded after \(probe.killedAfter) s")
+    }
+}
