@@ -179,7 +179,11 @@ public enum ParameterResolver {
             }
             return nil
         case .choices(let words):
-            return words.contains(element.text) ? nil : "unknown value"
+            if words.contains(element.text) { return nil }
+            return ClosestWord.suggestion(for: element.text, among: words).map {
+                "unknown value; did you mean '\($0)'?"
+            }
+                ?? "unknown value"
         case .rule(_, let rule):
             return rule(element.text)
         }

@@ -98,6 +98,13 @@ struct TypedParameterTests {
             #expect(error.message.contains("did you mean 'dimension'?"))
         }
         #expect(ClosestWord.suggestion(for: "zzzzzz", among: ["dimension", "eps"]) == nil)
+        #expect(
+            throws: UsageError(
+                "parameter 'parts': 'twoo' is not accepted (unknown value; did you mean 'two'?)",
+                validChoices: ["one", "two"])
+        ) {
+            try resolve(["parts=twoo"])
+        }
         #expect(ClosestWord.editDistance(Array("kitten"), Array("sitting")) == 3)
     }
 }
