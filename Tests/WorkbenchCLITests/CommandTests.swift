@@ -109,6 +109,27 @@ struct CommandTests {
         #expect(result.output.contains("DIFFERENT") && result.output.contains("constant"))
     }
 
+    @Test(
+        "verify exits 1 when a stored value was edited, set to NaN or deleted, even with the digest left alone",
+        arguments: [
+            "UPDATE metrics SET value = value * (1 + 1e-15) WHERE key = 'constant'",
+            "UPDATE metrics SET value = NULL, special = 'nan' WHERE key = 'constant'",
+            "DELETE FROM metrics WHERE key = 'err' AND x = 64",
+        ])
+    func verifyDetectsTampering(_ tampering: String) throws {
+        let harness = try CLIHarness()
+        defer { harness.directory.remove() }
+        harness.run(["run", "fixture-powerlaw"])
+        let original = try #require(harness.latestRunID())
+        let store = try WorkbenchStore.RunStore(path: harness.database)
+        try store.database.run(tampering)
+        let result = harness.run(["verify", original])
+        #expect(result.status == ExitCode.failure, "\(result.output)")
+        #expect(result.output.contains("DAMAGED"))
+        #expect(result.output.contains("1 metric value(s) differ"))
+        #expect(result.output.contains(tampering.hasPrefix("DELETE") ? "err@64.0: only in the rerun" : "constant@"))
+    }
+
     @Test("report writes README, CSV and SVG from the database, identical bytes on a second render")
     func report() throws {
         let harness = try CLIHarness()

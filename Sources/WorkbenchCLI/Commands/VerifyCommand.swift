@@ -66,20 +66,35 @@ struct VerifyCommand {
                 console.write("  note: \(field) differs: \(before) → \(after)\n")
             }
         }
-        if digest == original.resultDigest {
+        // The stored rows must still hash to the stored digest (nothing edited or lost since),
+        // and the rerun must reproduce them value by value, not only digest by digest.
+        let storedDigest = ResultDigest.of(originalMetrics.map { MetricPoint($0.key, x: $0.x, $0.value) })
+        let intact = storedDigest == original.resultDigest
+        if !intact {
+            console.write(
+                "  DAMAGED: the stored metrics of \(runID) hash to \(storedDigest.prefix(16))…, not to the "
+                    + "recorded digest \(original.resultDigest?.prefix(16) ?? "none")… (edited or deleted rows)\n")
+        }
+        let rerunMetrics = try DatabaseLocation.openForReading(path).metrics(outcome.runID)
+        let differences = MetricDifference.describe(before: originalMetrics, after: rerunMetrics)
+        if intact && differences.count == 0 && digest == original.resultDigest {
             console.write("  bit-identical: \(originalMetrics.count) metric values, digest \(digest.prefix(16))…\n")
             return ExitCode.success
         }
-        console.write("  DIFFERENT: digest \(original.resultDigest?.prefix(16) ?? "none")… → \(digest.prefix(16))…\n")
-        let rerunMetrics = (try? DatabaseLocation.openForReading(path).metrics(outcome.runID)) ?? []
-        console.write(MetricDifference.describe(before: originalMetrics, after: rerunMetrics))
+        if digest != original.resultDigest {
+            console.write(
+                "  DIFFERENT: digest \(original.resultDigest?.prefix(16) ?? "none")… → \(digest.prefix(16))…\n")
+        }
+        if differences.count > 0 { console.write(differences.text) }
         return ExitCode.failure
     }
 }
 
 /// Lists the metrics that differ between two runs.
 enum MetricDifference {
-    static func describe(before: [StoredMetric], after: [StoredMetric], limit: Int = 10) -> String {
+    /// The number of (key, x) pairs whose values differ in any bit (or exist on one side only)
+    /// and a text naming the first `limit` of them.
+    static func describe(before: [StoredMetric], after: [StoredMetric], limit: Int = 10) -> (count: Int, text: String) {
         func key(_ m: StoredMetric) -> String { m.key + "@" + (m.x.map { "\($0)" } ?? "") }
         let old = Dictionary(before.map { (key($0), $0.value) }, uniquingKeysWith: { a, _ in a })
         let new = Dictionary(after.map { (key($0), $0.value) }, uniquingKeysWith: { a, _ in a })
@@ -103,6 +118,6 @@ enum MetricDifference {
             default: break
             }
         }
-        return "  \(count) metric value(s) differ:\n" + lines.joined(separator: "\n") + "\n"
+        return (count, "  \(count) metric value(s) differ:\n" + lines.joined(separator: "\n") + "\n")
     }
 }
