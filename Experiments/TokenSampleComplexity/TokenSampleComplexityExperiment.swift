@@ -35,7 +35,7 @@ public struct TokenSampleComplexityExperiment: Experiment {
                 the hardmax regime (logarithmic rates).
                 """,
             parameters: Self.parameters, presets: Self.presets, parts: Self.parts, metrics: Self.metricSpecs,
-            defaultSeed: 20_251_211)
+            defaultSeed: 20_251_211, referencePreset: "paper-lite")
     }
 
     public func report(_ results: RunResults) -> ReportContent {

@@ -63,6 +63,10 @@ public struct WorkbenchCommandLine {
             case "check": return try CheckCommand(context: self).execute(&scanner)
             case "verify": return try VerifyCommand(context: self, invocation: arguments).execute(&scanner)
             case "fetch": return try FetchCommand(context: self).execute(&scanner)
+            case "tag": return try TagCommand(context: self).execute(&scanner)
+            case "note": return try NoteCommand(context: self).execute(&scanner)
+            case "delete": return try DeleteCommand(context: self).execute(&scanner)
+            case "gc": return try GCCommand(context: self).execute(&scanner)
             default: throw UsageError("unknown command '\(name)'", validChoices: CommandHelp.commands)
             }
         } catch let error as StoreError where error.isUsageError {

@@ -49,6 +49,10 @@ public struct RunRecord: Sendable, Equatable {
     public var workers: Int?
     /// The command line that started the run.
     public var commandLine: String?
+    /// A unique human name (`run --name`), usable wherever a run is selected.
+    public var name: String?
+    /// Free text about the run (`run --note`, `workbench note`).
+    public var note: String?
 
     public init(
         runID: String, experiment: String, preset: String, status: RunStatus, seed: UInt64,
@@ -57,7 +61,7 @@ public struct RunRecord: Sendable, Equatable {
         gitDirty: Bool? = nil, workbenchVersion: String, blasCore: String, blasThreads: Int,
         sqliteVersion: String, resultDigest: String? = nil, rerunOf: String? = nil,
         error: String? = nil, heartbeatAt: String? = nil, blasConfig: String? = nil,
-        workers: Int? = nil, commandLine: String? = nil
+        workers: Int? = nil, commandLine: String? = nil, name: String? = nil, note: String? = nil
     ) {
         self.runID = runID
         self.experiment = experiment
@@ -83,5 +87,7 @@ public struct RunRecord: Sendable, Equatable {
         self.blasConfig = blasConfig
         self.workers = workers
         self.commandLine = commandLine
+        self.name = name
+        self.note = note
     }
 }

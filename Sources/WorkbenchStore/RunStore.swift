@@ -70,15 +70,18 @@ public final class RunStore {
 
     /// Inserts the run row (normally with status `running`) and its parameters in one
     /// transaction.
-    public func insertRun(_ run: RunRecord, parameters: [StoredParameter], inputs: [StoredInput] = []) throws {
+    public func insertRun(
+        _ run: RunRecord, parameters: [StoredParameter], inputs: [StoredInput] = [],
+        tags: [(key: String, value: String)] = []
+    ) throws {
         try database.writeTransaction {
             try database.run(
                 """
                 INSERT INTO runs(run_id, experiment, preset, status, seed, config_hash, started_at,
                     ended_at, heartbeat_at, duration_s, host, pid, git_commit, git_dirty,
                     workbench_version, blas_core, blas_threads, sqlite_version, error,
-                    result_digest, rerun_of, blas_config, workers, command_line)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    result_digest, rerun_of, blas_config, workers, command_line, name, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
                     .text(run.runID), .text(run.experiment), .text(run.preset), .text(run.status.rawValue),
@@ -90,6 +93,7 @@ public final class RunStore {
                     .integer(Int64(run.blasThreads)), .text(run.sqliteVersion), run.error.sqlText,
                     run.resultDigest.sqlText, run.rerunOf.sqlText, run.blasConfig.sqlText,
                     run.workers.map { .integer(Int64($0)) } ?? .null, run.commandLine.sqlText,
+                    run.name.sqlText, run.note.sqlText,
                 ])
             let statement = try database.prepare(
                 "INSERT INTO params(run_id, key, value, kind) VALUES (?, ?, ?, ?)")
@@ -99,6 +103,11 @@ public final class RunStore {
                 ])
                 try statement.step()
                 statement.reset()
+            }
+            for tag in tags {
+                try database.run(
+                    "INSERT INTO run_tags(run_id, key, value) VALUES (?, ?, ?)",
+                    [.text(run.runID), .text(tag.key), .text(tag.value)])
             }
             for input in inputs {
                 try database.run(
@@ -237,6 +246,67 @@ public final class RunStore {
         }
     }
 
+    // MARK: - Names, notes, tags, deletion
+
+    /// Sets (or, with `nil`, clears) the run's unique name.
+    ///
+    /// - Throws: ``StoreError/nameTaken(_:by:)`` when another run has the name.
+    public func setName(runID: String, _ name: String?) throws {
+        try database.writeTransaction {
+            if let name,
+                let holder = try database.scalar(
+                    "SELECT run_id FROM runs WHERE name = ? AND run_id <> ?", [.text(name), .text(runID)])?.textValue
+            {
+                throw StoreError.nameTaken(name, by: holder)
+            }
+            try database.run("UPDATE runs SET name = ? WHERE run_id = ?", [name.sqlText, .text(runID)])
+        }
+    }
+
+    /// Sets (or, with `nil`, clears) the run's note.
+    public func setNote(runID: String, _ note: String?) throws {
+        try database.writeTransaction {
+            try database.run("UPDATE runs SET note = ? WHERE run_id = ?", [note.sqlText, .text(runID)])
+        }
+    }
+
+    /// Sets the tags `set` (replacing values of existing keys) and removes the keys `remove`, in
+    /// one transaction.
+    public func updateTags(runID: String, set: [(key: String, value: String)], remove: [String] = []) throws {
+        try database.writeTransaction {
+            for key in remove {
+                try database.run("DELETE FROM run_tags WHERE run_id = ? AND key = ?", [.text(runID), .text(key)])
+            }
+            for tag in set {
+                try database.run(
+                    "INSERT INTO run_tags(run_id, key, value) VALUES (?, ?, ?) ON CONFLICT(run_id, key) DO UPDATE SET value = excluded.value",
+                    [.text(runID), .text(tag.key), .text(tag.value)])
+            }
+        }
+    }
+
+    /// The run's tags, by key.
+    public func tags(_ runID: String) throws -> [(key: String, value: String)] {
+        try database.query("SELECT key, value FROM run_tags WHERE run_id = ? ORDER BY key", [.text(runID)]).map {
+            (key: $0[0].textValue ?? "", value: $0[1].textValue ?? "")
+        }
+    }
+
+    /// Deletes runs with everything that belongs to them (parameters, metrics, checks, artifacts,
+    /// inputs, tags) in one transaction; reruns of a deleted run keep their rows, with
+    /// `rerun_of` cleared. Returns the number of runs deleted.
+    @discardableResult
+    public func deleteRuns(_ runIDs: [String]) throws -> Int {
+        try database.writeTransaction {
+            var deleted = 0
+            for runID in runIDs {
+                try database.run("DELETE FROM runs WHERE run_id = ?", [.text(runID)])
+                deleted += database.changes
+            }
+            return deleted
+        }
+    }
+
     // MARK: - Reading
 
     /// Resolves a unique run-id prefix (any case) to the full id.
@@ -257,7 +327,7 @@ public final class RunStore {
         run_id, experiment, preset, status, seed, config_hash, started_at, ended_at, duration_s,
         host, pid, git_commit, git_dirty, workbench_version, blas_core, blas_threads,
         sqlite_version, result_digest, rerun_of, error, heartbeat_at, blas_config, workers,
-        command_line
+        command_line, name, note
         """
 
     /// The run with id `runID`.
@@ -357,7 +427,7 @@ public final class RunStore {
             sqliteVersion: row[16].textValue ?? "", resultDigest: row[17].textValue,
             rerunOf: row[18].textValue, error: row[19].textValue, heartbeatAt: row[20].textValue,
             blasConfig: row[21].textValue, workers: row[22].integerValue.map { Int($0) },
-            commandLine: row[23].textValue)
+            commandLine: row[23].textValue, name: row[24].textValue, note: row[25].textValue)
     }
 }
 

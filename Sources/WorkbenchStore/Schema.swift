@@ -185,6 +185,53 @@ public enum Schema {
                c.detail
         FROM checks c JOIN runs r USING (run_id);
         """,
+        // 4: run names, notes and tags; deleting a run row removes everything that belongs to it
+        // even where foreign keys are not enforced (the sqlite3 shell's default), and reruns of
+        // a deleted run keep their row with `rerun_of` cleared.
+        """
+        ALTER TABLE runs ADD COLUMN name TEXT;
+        ALTER TABLE runs ADD COLUMN note TEXT;
+        CREATE UNIQUE INDEX runs_by_name ON runs(name) WHERE name IS NOT NULL;
+        CREATE TABLE run_tags(
+            run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (run_id, key)
+        ) STRICT;
+        CREATE TRIGGER runs_before_delete BEFORE DELETE ON runs BEGIN
+            UPDATE runs SET rerun_of = NULL WHERE rerun_of = old.run_id;
+        END;
+        CREATE TRIGGER runs_after_delete AFTER DELETE ON runs BEGIN
+            DELETE FROM params WHERE run_id = old.run_id;
+            DELETE FROM metrics WHERE run_id = old.run_id;
+            DELETE FROM checks WHERE run_id = old.run_id;
+            DELETE FROM artifacts WHERE run_id = old.run_id;
+            DELETE FROM run_inputs WHERE run_id = old.run_id;
+            DELETE FROM run_tags WHERE run_id = old.run_id;
+        END;
+        DROP VIEW run_summary;
+        CREATE VIEW run_summary AS
+        SELECT r.run_id, r.name, r.experiment, r.preset, r.status, r.seed, r.started_at, r.ended_at,
+               r.duration_s,
+               (SELECT count(*) FROM checks c WHERE c.run_id = r.run_id AND c.verdict = 'pass')
+                   AS checks_passed,
+               (SELECT count(*) FROM checks c WHERE c.run_id = r.run_id AND c.verdict = 'fail')
+                   AS checks_failed,
+               (SELECT count(*) FROM checks c WHERE c.run_id = r.run_id
+                   AND c.verdict = 'inconclusive') AS checks_inconclusive,
+               (SELECT count(*) FROM checks c WHERE c.run_id = r.run_id
+                   AND c.verdict IN ('not-run', 'not-applicable')) AS checks_skipped,
+               (SELECT count(*) FROM checks c WHERE c.run_id = r.run_id AND c.marginal = 1)
+                   AS checks_marginal,
+               (SELECT json_group_object(t.key, t.value) FROM run_tags t WHERE t.run_id = r.run_id)
+                   AS tags_json,
+               r.note,
+               (SELECT json_group_object(p.key, p.value) FROM params p WHERE p.run_id = r.run_id)
+                   AS params_json,
+               r.config_hash, r.result_digest, r.git_commit, r.git_dirty, r.host, r.pid,
+               r.blas_core, r.blas_threads, r.workbench_version, r.rerun_of, r.error
+        FROM runs r;
+        """,
     ]
 
     /// Brings `database` to ``currentVersion``; returns the version it had before.

@@ -8,12 +8,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case ambiguousRun(String, candidates: [String])
     /// The file cannot be used as a workbench database.
     case unreadable(path: String, reason: String)
+    /// Another run already has this name.
+    case nameTaken(String, by: String)
 
     /// Whether the error is the user's to fix (a wrong path, id or file), reported as a usage
     /// error (exit 64), rather than a failure while working (exit 1).
     public var isUsageError: Bool {
         switch self {
-        case .newerSchema, .noSuchRun, .ambiguousRun, .unreadable: return true
+        case .newerSchema, .noSuchRun, .ambiguousRun, .unreadable, .nameTaken: return true
         }
     }
 
@@ -27,6 +29,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .ambiguousRun(let prefix, let candidates):
             return "run id prefix '\(prefix)' is ambiguous: \(candidates.prefix(5).joined(separator: ", "))"
                 + (candidates.count > 5 ? ", …" : "")
+        case .nameTaken(let name, let holder):
+            return "the name '\(name)' is already used by run \(holder.prefix(12)); names are unique"
         case .unreadable(let path, let reason):
             return "cannot use '\(path)' as a workbench database: \(reason)"
         }

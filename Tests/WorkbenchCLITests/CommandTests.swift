@@ -46,7 +46,12 @@ struct CommandTests {
 
         #expect(harness.run(["check", first]).status == ExitCode.success)
         #expect(harness.run(["check", second]).status == ExitCode.failure)
-        #expect(harness.run(["check", "fixture-powerlaw"]).status == ExitCode.failure)  // latest run
+        // The experiment id selects its latest quick run without overrides (the first one), not the
+        // later exploratory rate=1 run; latest selects that one.
+        let pinned = harness.run(["check", "fixture-powerlaw"])
+        #expect(pinned.status == ExitCode.success && pinned.output.contains(first))
+        #expect(harness.run(["check", "latest"]).status == ExitCode.failure)
+        #expect(harness.run(["check", "latest~1"]).output.contains(first))
     }
 
     @Test("a failing experiment exits 1 and is recorded as failed")
@@ -156,7 +161,7 @@ struct CommandTests {
         #expect(check.output.contains("err.csv"))
         let missing = harness.run(["report", "fixture-sleep", "--out", out])
         #expect(missing.status == ExitCode.usage)
-        #expect(missing.errors.contains("no finished run of fixture-sleep"))
+        #expect(missing.errors.contains("0 finished quick runs of fixture-sleep without parameter overrides"))
     }
 
     @Test("--dry-run prints the resolved configuration and writes nothing")

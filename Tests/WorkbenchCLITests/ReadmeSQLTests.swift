@@ -46,7 +46,8 @@ struct ReadmeSQLTests {
         let commandLine = WorkbenchCommandLine(
             registry: .shipped, console: console, environment: ["WORKBENCH_DATA": directory.path("data")])
         for arguments in [
-            ["run", "diffusion-discretization"], ["run", "diffusion-discretization", "parts=convergence"],
+            ["run", "diffusion-discretization"],
+            ["run", "diffusion-discretization", "parts=convergence", "--tag", "study=parts", "--note", "one part"],
             ["run", "token-sample-complexity", "parts=uniform", "uniformN=16,32,64", "uniformReps=4"],
         ] {
             #expect(

@@ -7,18 +7,11 @@ struct CheckCommand {
 
     func execute(_ scanner: inout ArgumentScanner) throws -> Int32 {
         let path = context.databasePath(try scanner.option("--db"))
-        let words = try scanner.positionals(validOptions: ["--db"])
-        guard words.count == 1 else { throw UsageError("check takes one run id or experiment id") }
+        let preset = try scanner.option("--preset")
+        let words = try scanner.positionals(validOptions: ["--db", "--preset"])
+        guard words.count == 1 else { throw UsageError("check takes one run or experiment id") }
         let store = try DatabaseLocation.openForReading(path)
-        let runID: String
-        if context.registry.ids.contains(words[0]) {
-            guard let latest = try store.latestFinishedRun(experiment: words[0]) else {
-                throw UsageError("no finished run of \(words[0]) in \(path); run `workbench run \(words[0])` first")
-            }
-            runID = latest.runID
-        } else {
-            runID = try RunLookup.resolve(store, words[0])
-        }
+        let runID = try RunSelector(store: store, registry: context.registry, preset: preset).resolve(words[0])
         do {
             let record = try store.run(runID)
             let checks = try store.checks(runID).map(CheckResult.init(stored:))

@@ -1,7 +1,8 @@
 /// Usage text of every command, kept next to the parsing code's option lists.
 enum CommandHelp {
     static let commands = [
-        "list", "run", "runs", "show", "compare", "sql", "report", "check", "verify", "fetch", "help",
+        "list", "run", "runs", "show", "compare", "sql", "report", "check", "verify", "fetch", "tag", "note",
+        "delete", "gc", "help",
     ]
 
     static let overview = """
@@ -20,6 +21,14 @@ enum CommandHelp {
           check <run>|<experiment>        claim verdicts; exit 1 if a claim fails
           verify <run>                    rerun the same configuration; exit 1 unless bit-identical
           fetch <experiment>|all          obtain declared inputs (e.g. pretrained weights) into the data directory
+          tag <run> [k=v ...]             change a run's tags (--remove k, --name NAME)
+          note <run> [text]               show or set a run's note
+          delete <run>... [--yes]         delete runs and all their data
+          gc [--older-than 7d] [--dry-run] delete failed/killed/lost runs older than an age
+
+        A run is selected by a unique id prefix, its name, an experiment id (its latest finished
+        run of --preset, default quick, without parameter overrides), or latest / latest~N
+        (<experiment>~N likewise).
 
         Database: --db PATH, else $WORKBENCH_DB, else ./workbench.sqlite.
         Inputs: $WORKBENCH_DATA, else $XDG_CACHE_HOME/workbench, else ~/.cache/workbench.
@@ -30,6 +39,39 @@ enum CommandHelp {
 
     static func text(for command: String) -> String? {
         switch command {
+        case "tag":
+            return """
+                Usage: workbench tag <run> [key=value ...] [--remove key ...] [--name NAME]
+
+                Sets tags on a recorded run (a key given again replaces its value), removes tags, or
+                renames the run (names are unique and select the run everywhere a run is taken).
+                Tags are in the table run_tags and in run_summary.tags_json.
+
+                """
+        case "note":
+            return """
+                Usage: workbench note <run> [text]
+
+                Prints a run's note, or sets it to text (an empty text clears it).
+
+                """
+        case "delete":
+            return """
+                Usage: workbench delete <run>... [--yes]
+
+                Deletes the runs with their parameters, metrics, checks, artifacts, inputs and tags
+                in one transaction. Lists them and asks on a terminal; elsewhere --yes is required.
+
+                """
+        case "gc":
+            return """
+                Usage: workbench gc [--status failed,killed,lost] [--older-than 7d] [--dry-run] [--yes]
+
+                Deletes runs with one of the statuses (default: failed, killed, lost — never running
+                or, unless asked, finished) that started more than the age ago (30m, 12h, 7d; 0d for
+                all). --dry-run lists them without deleting.
+
+                """
         case "fetch":
             return """
                 Usage: workbench fetch <experiment>|all

@@ -8,15 +8,18 @@ struct CompareCommand {
     func execute(_ scanner: inout ArgumentScanner) throws -> Int32 {
         let format = try OutputFormat.parse(try scanner.option("--format"))
         let path = context.databasePath(try scanner.option("--db"))
-        let words = try scanner.positionals(validOptions: ["--format", "--db"])
-        guard words.count >= 2 else { throw UsageError("compare needs at least two run ids") }
+        let preset = try scanner.option("--preset")
+        let words = try scanner.positionals(validOptions: ["--format", "--db", "--preset"])
+        guard words.count >= 2 else { throw UsageError("compare needs at least two runs") }
         let store = try DatabaseLocation.openForReading(path)
+        let selector = RunSelector(store: store, registry: context.registry, preset: preset)
         var ids: [String] = []
-        for word in words { ids.append(try RunLookup.resolve(store, word)) }
+        for word in words { ids.append(try selector.resolve(word)) }
         do {
             var rows: [[OutputCell]] = []
             let records = try ids.map { try store.run($0) }
             rows.append([.text("experiment"), .text("run")] + records.map { .text($0.experiment) })
+            rows.append([.text("name"), .text("run")] + records.map { $0.name.map(OutputCell.text) ?? .null })
             rows.append([.text("status"), .text("run")] + records.map { .text($0.status.rawValue) })
             rows.append([.text("seed"), .text("run")] + records.map { .text(String($0.seed)) })
             rows.append(
@@ -26,6 +29,11 @@ struct CompareCommand {
                 Dictionary(try store.parameters(id).map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
             }
             rows += sideBySide(parameters, section: "param", cell: QueryOutput.cell)
+            let tags = try ids.map { id in
+                Dictionary(
+                    try store.tags(id).map { ($0.key, SQLValue.text($0.value)) }, uniquingKeysWith: { a, _ in a })
+            }
+            rows += sideBySide(tags, section: "tag", cell: QueryOutput.cell)
             let verdicts = try ids.map { id in
                 Dictionary(
                     try store.checks(id).map {

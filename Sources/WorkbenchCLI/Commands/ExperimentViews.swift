@@ -15,9 +15,9 @@ enum ExperimentViews {
                 let descriptor = experiment.descriptor
                 let name = viewName(descriptor.id)
                 var columns = [
-                    "s.run_id", "s.preset", "s.status", "s.seed", "s.started_at", "s.duration_s",
+                    "s.run_id", "s.name", "s.preset", "s.status", "s.seed", "s.started_at", "s.duration_s",
                     "s.checks_passed", "s.checks_failed", "s.checks_inconclusive", "s.checks_skipped",
-                    "s.checks_marginal", "s.result_digest",
+                    "s.checks_marginal", "s.tags_json", "s.note", "s.result_digest",
                 ]
                 for spec in descriptor.parameters {
                     columns.append(

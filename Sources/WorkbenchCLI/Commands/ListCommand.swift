@@ -6,7 +6,7 @@ struct ListCommand {
     let console: Console
 
     func execute(_ scanner: inout ArgumentScanner) throws -> Int32 {
-        let brief = scanner.flag("--brief")
+        let brief = try scanner.flag("--brief")
         _ = try scanner.option("--db")  // accepted for uniformity; list reads no database
         let words = try scanner.positionals(validOptions: ["--brief", "--db"])
         guard words.count <= 1 else { throw UsageError("list takes at most one experiment id") }
@@ -28,6 +28,7 @@ struct ListCommand {
         var text = "\(descriptor.id) — \(descriptor.title)\n"
         text += "  paper: \(descriptor.paper.citation.replacingOccurrences(of: "*", with: ""))\n"
         text += "  default seed: \(descriptor.defaultSeed)\n"
+        text += "  reference preset: \(descriptor.referencePreset)\n"
         text += "  parameters:\n"
         let keyWidth = descriptor.parameters.map(\.key.count).max() ?? 0
         for spec in descriptor.parameters {

@@ -2,18 +2,28 @@ import Foundation
 import WorkbenchCore
 import WorkbenchStore
 
-/// `workbench report`: regenerate `Reports/<id>/` from the database alone.
+/// `workbench report`: regenerate `<out>/<id>/` from the database alone.
+///
+/// Which run: `--run R` (any selection form), else the latest finished run of the preset
+/// (`--preset`, default `quick`; `reference` means each experiment's reference preset) *without
+/// parameter overrides* — an exploratory run never replaces a report. Where: `--out`, default
+/// ``defaultDirectory`` (the user's own reports); the committed reference reports live in
+/// `Reports/` and are written with `--preset reference --out Reports`.
 struct ReportCommand {
     let context: WorkbenchCommandLine
 
     static let options = ["--run", "--preset", "--out", "--db", "--check"]
+    /// Where reports go unless `--out` says otherwise.
+    static let defaultDirectory = "workbench-reports"
+    /// The `--preset` word that means each experiment's ``ExperimentDescriptor/referencePreset``.
+    static let referenceWord = "reference"
 
     func execute(_ scanner: inout ArgumentScanner) throws -> Int32 {
         let runOption = try scanner.option("--run")
-        let preset = try scanner.option("--preset")
-        let outDirectory = try scanner.option("--out") ?? "Reports"
+        let presetOption = try scanner.option("--preset")
+        let outDirectory = try scanner.option("--out") ?? Self.defaultDirectory
         let path = context.databasePath(try scanner.option("--db"))
-        let checkOnly = scanner.flag("--check")
+        let checkOnly = try scanner.flag("--check")
         let words = try scanner.positionals(validOptions: Self.options)
         guard words.count == 1 else { throw UsageError("report takes one experiment id or `all`") }
         let experiments = try context.registry.selection(words[0])
@@ -27,23 +37,23 @@ struct ReportCommand {
         var indexRows: [ReportIndex.Row] = []
         for experiment in experiments {
             let id = experiment.descriptor.id
+            let preset =
+                presetOption == Self.referenceWord ? experiment.descriptor.referencePreset : presetOption
+            let selector = RunSelector(store: store, registry: context.registry, preset: preset)
             let runID: String
             if let runOption {
-                runID = try RunLookup.resolve(store, runOption)
+                runID = try selector.resolve(runOption)
                 let record = try store.run(runID)
                 guard record.experiment == id else {
                     throw UsageError("run \(runID) is not a run of \(id)")
                 }
             } else {
-                guard let latest = try store.latestFinishedRun(experiment: id, preset: preset) else {
-                    let what = preset.map { "finished \($0) run" } ?? "finished run"
-                    if experiments.count == 1 {
-                        throw UsageError("no \(what) of \(id) in \(path); run `workbench run \(id)` first")
-                    }
-                    context.console.writeError("skipping \(id): no \(what) in \(path)\n")
+                do {
+                    runID = try selector.resolve(id)
+                } catch let error as UsageError where experiments.count > 1 {
+                    context.console.writeError("skipping \(id): \(error.message)\n")
                     continue
                 }
-                runID = latest.runID
             }
             do {
                 let document = try ReportLoader.document(

@@ -9,7 +9,9 @@ struct RunCommand {
     /// The arguments as typed, recorded with the run.
     let invocation: [String]
 
-    static let options = ["--preset", "--seed", "--jobs", "--blas-threads", "--db", "--dry-run"]
+    static let options = [
+        "--preset", "--seed", "--jobs", "--blas-threads", "--db", "--dry-run", "--name", "--tag", "--note", "--check",
+    ]
 
     func execute(_ scanner: inout ArgumentScanner) throws -> Int32 {
         let console = context.console
@@ -20,7 +22,11 @@ struct RunCommand {
             ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
         let blasThreads = try scanner.integerOption("--blas-threads", in: 1...256)
         let databaseOption = try scanner.option("--db")
-        let dryRun = scanner.flag("--dry-run")
+        let dryRun = try scanner.flag("--dry-run")
+        let failOnClaim = try scanner.flag("--check")
+        let nameOption = try scanner.option("--name")
+        let note = try scanner.option("--note")
+        let tags = try scanner.options("--tag").map { text throws(UsageError) in try RunLabelParser.tag(text) }
         let words = try scanner.positionals(validOptions: Self.options)
         guard let target = words.first else {
             throw UsageError("run needs an experiment id or `all`", validChoices: context.registry.ids + ["all"])
@@ -48,6 +54,13 @@ struct RunCommand {
             return ExitCode.success
         }
         let path = context.databasePath(databaseOption)
+        var name: String?
+        if let nameOption {
+            guard plans.count == 1 else { throw UsageError("--name names one run; `all` starts several") }
+            let existing =
+                FileManager.default.fileExists(atPath: path) ? try DatabaseLocation.openForReading(path) : nil
+            name = try RunLabelParser.name(nameOption, registry: context.registry, store: existing)
+        }
         let store = try DatabaseLocation.openForWriting(path)
         _ = try? RunReconciler.reconcile(store)
         try? ExperimentViews.refresh(store, registry: context.registry)
@@ -63,7 +76,8 @@ struct RunCommand {
             let request = RunRequest(
                 experiment: plan.experiment, parameters: plan.parameters, preset: plan.preset, seed: seed,
                 databasePath: path, workers: jobs, commandLine: commandLine,
-                inputLocation: InputLocation(environment: context.environment))
+                inputLocation: InputLocation(environment: context.environment),
+                labels: RunLabels(name: name, note: note, tags: tags))
             let outcome: RunOutcome
             do {
                 outcome = try Runner.execute(request, progress: progress)
@@ -75,6 +89,7 @@ struct RunCommand {
             progress?.clear()
             console.write(RunSummary.text(descriptor: descriptor, outcome: outcome, preset: plan.preset))
             if outcome.status != .finished { exitStatus = ExitCode.failure }
+            if failOnClaim && outcome.checks.contains(where: { $0.verdict == .fail }) { exitStatus = ExitCode.failure }
         }
         return exitStatus
     }

@@ -57,10 +57,10 @@ struct RunsCommand {
     private func compact(_ output: TabularOutput, perExperiment: Bool) -> TabularOutput {
         let keep =
             perExperiment
-            ? output.columns.filter { !["result_digest", "checks_inconclusive"].contains($0) }
+            ? output.columns.filter { !["result_digest", "checks_marginal"].contains($0) }
             : [
-                "run_id", "experiment", "preset", "status", "started_at", "duration_s", "checks_passed",
-                "checks_failed",
+                "run_id", "name", "experiment", "preset", "status", "started_at", "duration_s", "checks_passed",
+                "checks_failed", "checks_inconclusive", "checks_skipped", "tags_json",
             ]
         let indices = keep.compactMap { output.columns.firstIndex(of: $0) }
         let rows = output.rows.map { row in

@@ -6,13 +6,14 @@ struct ShowCommand {
     let context: WorkbenchCommandLine
 
     func execute(_ scanner: inout ArgumentScanner) throws -> Int32 {
-        let allMetrics = scanner.flag("--all-metrics")
+        let allMetrics = try scanner.flag("--all-metrics")
         let format = try OutputFormat.parse(try scanner.option("--format"))
         let path = context.databasePath(try scanner.option("--db"))
-        let words = try scanner.positionals(validOptions: ["--all-metrics", "--format", "--db"])
-        guard words.count == 1 else { throw UsageError("show takes exactly one run id") }
+        let preset = try scanner.option("--preset")
+        let words = try scanner.positionals(validOptions: ["--all-metrics", "--format", "--db", "--preset"])
+        guard words.count == 1 else { throw UsageError("show takes exactly one run") }
         let store = try DatabaseLocation.openForReading(path)
-        let runID = try RunLookup.resolve(store, words[0])
+        let runID = try RunSelector(store: store, registry: context.registry, preset: preset).resolve(words[0])
         do {
             let record = try store.run(runID)
             let console = context.console
@@ -28,6 +29,12 @@ struct ShowCommand {
             }
             console.write("# run \(record.runID)\n\n")
             console.write(ProvenanceTable.of(record).render(format) + "\n")
+            let tags = try store.tags(runID)
+            if !tags.isEmpty {
+                console.write("## tags\n\n")
+                let rows = tags.map { [OutputCell.text($0.key), .text($0.value)] }
+                console.write(TabularOutput(columns: ["key", "value"], rows: rows).render(format) + "\n")
+            }
             console.write("## parameters\n\n")
             let parameters = try store.parameters(runID).map { row -> [OutputCell] in
                 [.text(row.key), QueryOutput.cell(row.value), .text(row.kind)]
@@ -107,6 +114,7 @@ extension String {
 enum ProvenanceTable {
     static func of(_ record: RunRecord) -> TabularOutput {
         let fields: [(String, OutputCell)] = [
+            ("name", record.name.map(OutputCell.text) ?? .null), ("note", record.note.map(OutputCell.text) ?? .null),
             ("experiment", .text(record.experiment)), ("preset", .text(record.preset)),
             ("status", .text(record.status.rawValue)), ("seed", .text(String(record.seed))),
             ("started_at", .text(record.startedAt)), ("ended_at", record.endedAt.map(OutputCell.text) ?? .null),
@@ -124,16 +132,5 @@ enum ProvenanceTable {
             ("command_line", record.commandLine.map(OutputCell.text) ?? .null),
         ]
         return TabularOutput(columns: ["field", "value"], rows: fields.map { [.text($0.0), $0.1] })
-    }
-}
-
-/// Run-id prefix resolution with usage errors.
-enum RunLookup {
-    static func resolve(_ store: RunStore, _ prefix: String) throws -> String {
-        do {
-            return try store.resolveRunID(prefix)
-        } catch let error as StoreError where error.isUsageError {
-            throw UsageError(error.description)
-        }
     }
 }

@@ -14,10 +14,11 @@ struct VerifyCommand {
             try scanner.integerOption("--jobs", in: 1...256)
             ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
         let path = context.databasePath(try scanner.option("--db"))
-        let words = try scanner.positionals(validOptions: ["--jobs", "--db"])
-        guard words.count == 1 else { throw UsageError("verify takes exactly one run id") }
+        let preset = try scanner.option("--preset")
+        let words = try scanner.positionals(validOptions: ["--jobs", "--db", "--preset"])
+        guard words.count == 1 else { throw UsageError("verify takes exactly one run") }
         let reader = try DatabaseLocation.openForReading(path)
-        let runID = try RunLookup.resolve(reader, words[0])
+        let runID = try RunSelector(store: reader, registry: context.registry, preset: preset).resolve(words[0])
         let original: RunRecord
         let parameters: ParameterSet
         let originalMetrics: [StoredMetric]

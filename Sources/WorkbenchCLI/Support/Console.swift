@@ -11,6 +11,9 @@ public protocol Console: AnyObject, Sendable {
     func writeError(_ text: String)
     /// Whether standard error is an interactive terminal (progress is shown only then).
     var errorIsTerminal: Bool { get }
+    /// Asks `question` on an interactive terminal and returns the answer line; `nil` when
+    /// standard input is not a terminal (nobody can answer).
+    func ask(_ question: String) -> String?
 }
 
 /// The process's real standard output and error.
@@ -20,6 +23,12 @@ public final class StandardConsole: Console, @unchecked Sendable {
     public func write(_ text: String) { Self.writeAll(STDOUT_FILENO, text) }
     public func writeError(_ text: String) { Self.writeAll(STDERR_FILENO, text) }
     public var errorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    public func ask(_ question: String) -> String? {
+        guard isatty(STDIN_FILENO) == 1 else { return nil }
+        writeError(question)
+        return readLine()
+    }
 
     private static func writeAll(_ descriptor: Int32, _ text: String) {
         var bytes = Array(text.utf8)[...]
@@ -42,6 +51,16 @@ public final class BufferConsole: Console, @unchecked Sendable {
     public func write(_ text: String) { lock.withLock { outText += text } }
     public func writeError(_ text: String) { lock.withLock { errorText += text } }
     public var errorIsTerminal: Bool { false }
+
+    /// Answers given to ``ask(_:)``, in order (none: nobody can answer, as on a pipe).
+    public var answers: [String] = []
+
+    public func ask(_ question: String) -> String? {
+        lock.withLock {
+            errorText += question
+            return answers.isEmpty ? nil : answers.removeFirst()
+        }
+    }
 
     /// Everything written to standard output.
     public var output: String { lock.withLock { outText } }

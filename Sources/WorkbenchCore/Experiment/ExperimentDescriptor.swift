@@ -23,12 +23,16 @@ public struct ExperimentDescriptor: Sendable {
     public let defaultSeed: UInt64
     /// Cross-parameter rules (e.g. `eps < T`), applied after each value passed its own constraint.
     public let rules: [ParameterRule]
+    /// The preset of the committed reference report (`Reports/<id>/`, written by
+    /// `workbench report all --preset reference --out Reports`): the paper's scale, or the
+    /// largest preset that runs in reasonable time.
+    public let referencePreset: String
 
     public init(
         id: String, title: String, paper: PaperReference, summary: String,
         parameters: [any ParameterDeclaration], presets: [Preset] = [], parts: [ExperimentPart],
         metrics: [MetricSpec], inputs: [ExperimentInput] = [], defaultSeed: UInt64 = 0,
-        rules: [ParameterRule] = []
+        rules: [ParameterRule] = [], referencePreset: String = "paper"
     ) {
         self.id = id
         self.title = title
@@ -41,6 +45,7 @@ public struct ExperimentDescriptor: Sendable {
         self.inputs = inputs
         self.defaultSeed = defaultSeed
         self.rules = rules
+        self.referencePreset = referencePreset
     }
 
     /// The key of the core's part selection.

@@ -15,6 +15,12 @@ extension ReportRenderer {
             }
             text += ". Its results may be incomplete.\n"
         }
+        let overrides = document.results.parameters.overrides(from: descriptor, preset: document.results.preset)
+        if !overrides.isEmpty {
+            text +=
+                "\n> **Note:** this run changes preset \(MarkdownText.code(document.results.preset)): "
+                + overrides.map(MarkdownText.code).joined(separator: ", ") + ".\n"
+        }
         return text
     }
 }

@@ -35,9 +35,12 @@ public final class RunRecorder: MetricSink, @unchecked Sendable {
 
     /// Commits the run row and its parameters (under the lock, so a signal handler that
     /// finalises the run waits for it).
-    public func insert(_ record: RunRecord, parameters: [StoredParameter], inputs: [StoredInput] = []) throws {
+    public func insert(
+        _ record: RunRecord, parameters: [StoredParameter], inputs: [StoredInput] = [],
+        tags: [(key: String, value: String)] = []
+    ) throws {
         try lock.withLock {
-            try store.insertRun(record, parameters: parameters, inputs: inputs)
+            try store.insertRun(record, parameters: parameters, inputs: inputs, tags: tags)
             inserted = true
         }
     }

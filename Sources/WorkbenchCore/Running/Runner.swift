@@ -22,11 +22,14 @@ public struct RunRequest: Sendable {
     public let rerunOf: String?
     /// Where declared inputs are looked up.
     public let inputLocation: InputLocation
+    /// Name, note and tags given on the command line.
+    public let labels: RunLabels
 
     public init(
         experiment: any Experiment, parameters: ParameterSet, preset: String, seed: UInt64,
         databasePath: String, workers: Int, commandLine: String, rerunOf: String? = nil,
-        inputLocation: InputLocation = InputLocation(environment: ProcessInfo.processInfo.environment)
+        inputLocation: InputLocation = InputLocation(environment: ProcessInfo.processInfo.environment),
+        labels: RunLabels = RunLabels()
     ) {
         self.experiment = experiment
         self.parameters = parameters
@@ -37,6 +40,20 @@ public struct RunRequest: Sendable {
         self.commandLine = commandLine
         self.rerunOf = rerunOf
         self.inputLocation = inputLocation
+        self.labels = labels
+    }
+}
+
+/// What a person attaches to a run to find it again: a unique name, a note and `key=value` tags.
+public struct RunLabels: Sendable {
+    public var name: String?
+    public var note: String?
+    public var tags: [(key: String, value: String)]
+
+    public init(name: String? = nil, note: String? = nil, tags: [(key: String, value: String)] = []) {
+        self.name = name
+        self.note = note
+        self.tags = tags
     }
 }
 
@@ -90,10 +107,12 @@ public enum Runner {
         }
         let store = try RunStore(path: request.databasePath)
         let runID = RunIdentifier.random()
-        let record = ProvenanceCollector.newRunRecord(
+        var record = ProvenanceCollector.newRunRecord(
             runID: runID, experiment: descriptor.id, preset: request.preset, seed: request.seed,
             configHash: request.parameters.configHash(experiment: descriptor.id),
             workers: request.workers, commandLine: request.commandLine, rerunOf: request.rerunOf)
+        record.name = request.labels.name
+        record.note = request.labels.note
         let recorder = RunRecorder(runID: runID, store: store)
         let started = Date()
         // The handler is in place before the row exists: a signal during the insert waits for
@@ -106,7 +125,7 @@ public enum Runner {
         defer { TerminationSignals.setHandler(nil) }
         try recorder.insert(
             record, parameters: request.parameters.storedParameters,
-            inputs: inputs.found.values.sorted { $0.id < $1.id }.map(\.storedInput))
+            inputs: inputs.found.values.sorted { $0.id < $1.id }.map(\.storedInput), tags: request.labels.tags)
         recorder.startBackgroundWrites()
 
         let context = RunContext(
