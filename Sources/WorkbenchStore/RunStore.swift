@@ -58,11 +58,7 @@ public final class RunStore {
             throw StoreError.unreadable(path: path, reason: "not a workbench database")
         }
         if version < Schema.currentVersion {
-            throw StoreError.unreadable(
-                path: path,
-                reason:
-                    "schema version \(version) is older than \(Schema.currentVersion); any write command (e.g. `workbench run`) upgrades it"
-            )
+            throw StoreError.olderSchema(path: path, found: version, current: Schema.currentVersion)
         }
     }
 

@@ -8,6 +8,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case ambiguousRun(String, candidates: [String])
     /// The file cannot be used as a workbench database.
     case unreadable(path: String, reason: String)
+    /// The file's schema is older than this program's; a writable file is upgraded by opening it
+    /// for writing.
+    case olderSchema(path: String, found: Int, current: Int)
     /// Another run already has this name.
     case nameTaken(String, by: String)
 
@@ -15,7 +18,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// error (exit 64), rather than a failure while working (exit 1).
     public var isUsageError: Bool {
         switch self {
-        case .newerSchema, .noSuchRun, .ambiguousRun, .unreadable, .nameTaken: return true
+        case .newerSchema, .olderSchema, .noSuchRun, .ambiguousRun, .unreadable, .nameTaken: return true
         }
     }
 
@@ -29,6 +32,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .ambiguousRun(let prefix, let candidates):
             return "run id prefix '\(prefix)' is ambiguous: \(candidates.prefix(5).joined(separator: ", "))"
                 + (candidates.count > 5 ? ", …" : "")
+        case .olderSchema(let path, let found, let current):
+            return
+                "cannot use '\(path)' as a workbench database: schema version \(found) is older than \(current) and the file is read-only; copy it somewhere writable and any command upgrades it"
         case .nameTaken(let name, let holder):
             return "the name '\(name)' is already used by run \(holder.prefix(12)); names are unique"
         case .unreadable(let path, let reason):

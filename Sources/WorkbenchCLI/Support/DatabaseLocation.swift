@@ -24,10 +24,14 @@ enum DatabaseLocation {
     }
 
     /// Opens an existing database for reading after marking runs whose process vanished as
-    /// `lost` (the only write a read command performs, and only when the file is writable).
+    /// `lost` (the only write a read command performs, and only when the file is writable). A
+    /// writable file of an older schema is upgraded first (forward migrations keep every row).
     static func openForReading(_ path: String) throws -> RunStore {
         let reader: RunStore
         do {
+            reader = try RunStore(path: path, mode: .readOnly)
+        } catch StoreError.olderSchema where FileManager.default.isWritableFile(atPath: path) {
+            _ = try RunStore(path: path, mode: .readWrite)
             reader = try RunStore(path: path, mode: .readOnly)
         } catch let error as StoreError where error.isUsageError {
             throw UsageError(error.description)
