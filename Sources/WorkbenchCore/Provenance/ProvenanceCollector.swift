@@ -26,18 +26,51 @@ public enum ProvenanceCollector {
         return nil
     }
 
-    /// Commit id and dirty flag of ``sourceRepository`` (tracked files only), or `nil`s when git
-    /// or the checkout is unavailable.
-    public static func gitState() -> (commit: String?, dirty: Bool?) {
-        guard let repository = sourceRepository else { return (nil, nil) }
-        guard let head = runGit(["rev-parse", "HEAD"], in: repository), !head.isEmpty else {
-            return (nil, nil)
+    /// The paths whose content makes up the program: a change anywhere else (reports, the
+    /// database, notes) does not make a run dirty.
+    public static let sourcePaths = ["Sources", "Experiments", "Tests", "Package.swift", "scripts"]
+
+    /// Commit id of ``sourceRepository`` and whether its ``sourcePaths`` differ from it (tracked
+    /// changes or new files), with the difference as a patch so a dirty run can be reproduced;
+    /// `nil`s when git or the checkout is unavailable.
+    public static func sourceState(of checkout: URL? = sourceRepository) -> SourceState {
+        guard let repository = checkout,
+            let head = runGit(["rev-parse", "HEAD"], in: repository), !head.isEmpty
+        else { return SourceState(commit: nil, dirty: nil, patch: nil) }
+        let changed = runGit(["status", "--porcelain", "--untracked-files=all", "--"] + sourcePaths, in: repository)
+        guard let changed else { return SourceState(commit: head, dirty: nil, patch: nil) }
+        guard !changed.isEmpty else { return SourceState(commit: head, dirty: false, patch: nil) }
+        var patch = runGit(["diff", "--binary", "HEAD", "--"] + sourcePaths, in: repository, trimming: false) ?? ""
+        let untracked =
+            runGit(["ls-files", "--others", "--exclude-standard", "--"] + sourcePaths, in: repository)?
+            .split(separator: "\n").map(String.init) ?? []
+        for file in untracked {
+            let text = (try? String(contentsOf: repository.appendingPathComponent(file), encoding: .utf8)) ?? ""
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let endsWithNewline = text.hasSuffix("\n")
+            if endsWithNewline { lines.removeLast() }
+            patch += "diff --git a/\(file) b/\(file)\nnew file mode 100644\n--- /dev/null\n+++ b/\(file)\n"
+            patch += "@@ -0,0 +1,\(lines.count) @@\n" + lines.map { "+" + $0 + "\n" }.joined()
+            if !endsWithNewline { patch += "\\ No newline at end of file\n" }
         }
-        let status = runGit(["status", "--porcelain", "--untracked-files=no"], in: repository)
-        return (head, status.map { !$0.isEmpty })
+        return SourceState(commit: head, dirty: true, patch: patch)
     }
 
-    private static func runGit(_ arguments: [String], in directory: URL) -> String? {
+    /// The program's source as a run sees it.
+    public struct SourceState: Sendable {
+        /// `git rev-parse HEAD` of the checkout.
+        public let commit: String?
+        /// Whether the source paths differ from the commit (`nil`: unknown).
+        public let dirty: Bool?
+        /// `git diff HEAD` of the source paths plus new files, when dirty; stored with the run as
+        /// the artifact ``patchArtifactName`` (`git apply` recreates the tree).
+        public let patch: String?
+    }
+
+    /// The name of the artifact holding a dirty run's source patch.
+    public static let patchArtifactName = "source.patch"
+
+    private static func runGit(_ arguments: [String], in directory: URL, trimming: Bool = true) -> String? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-C", directory.path] + arguments
@@ -52,15 +85,16 @@ public enum ProvenanceCollector {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(decoding: data, as: UTF8.self)
+        return trimming ? text.trimmingCharacters(in: .whitespacesAndNewlines) : text
     }
 
     /// A `running` run row for a new run, with every provenance field filled in.
     public static func newRunRecord(
         runID: String, experiment: String, preset: String, seed: UInt64, configHash: String,
-        workers: Int, commandLine: String, rerunOf: String?
+        workers: Int, commandLine: String, rerunOf: String?, source: SourceState
     ) -> RunRecord {
-        let git = gitState()
+        let git = source
         let now = Timestamp.now()
         return RunRecord(
             runID: runID, experiment: experiment, preset: preset, status: .running, seed: seed,

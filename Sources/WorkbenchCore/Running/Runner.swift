@@ -107,10 +107,11 @@ public enum Runner {
         }
         let store = try RunStore(path: request.databasePath)
         let runID = RunIdentifier.random()
+        let source = ProvenanceCollector.sourceState()
         var record = ProvenanceCollector.newRunRecord(
             runID: runID, experiment: descriptor.id, preset: request.preset, seed: request.seed,
             configHash: request.parameters.configHash(experiment: descriptor.id),
-            workers: request.workers, commandLine: request.commandLine, rerunOf: request.rerunOf)
+            workers: request.workers, commandLine: request.commandLine, rerunOf: request.rerunOf, source: source)
         record.name = request.labels.name
         record.note = request.labels.note
         let recorder = RunRecorder(runID: runID, store: store)
@@ -126,6 +127,10 @@ public enum Runner {
         try recorder.insert(
             record, parameters: request.parameters.storedParameters,
             inputs: inputs.found.values.sorted { $0.id < $1.id }.map(\.storedInput), tags: request.labels.tags)
+        if let patch = source.patch {
+            try recorder.append(
+                RunArtifact(name: ProvenanceCollector.patchArtifactName, mediaType: "text/x-diff", content: patch))
+        }
         recorder.startBackgroundWrites()
 
         let context = RunContext(
