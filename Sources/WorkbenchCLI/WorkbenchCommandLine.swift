@@ -45,7 +45,10 @@ public struct WorkbenchCommandLine {
                 break
             }
             guard CommandHelp.commands.contains(name) else {
-                throw UsageError("unknown command '\(name)'", validChoices: CommandHelp.commands)
+                let closest = ClosestWord.suggestion(for: name, among: CommandHelp.commands)
+                throw UsageError(
+                    "unknown command '\(name)'" + (closest.map { " (did you mean '\($0)'?)" } ?? ""),
+                    validChoices: CommandHelp.commands)
             }
             if rest.contains("--help") || rest.contains("-h") {
                 console.write(CommandHelp.text(for: name) ?? CommandHelp.overview)

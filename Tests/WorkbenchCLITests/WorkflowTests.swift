@@ -168,4 +168,26 @@ struct WorkflowTests {
         #expect(harness.run(["run", "fixture-powerlaw", "rate=1", "--check"]).status == ExitCode.failure)
         #expect(harness.run(["run", "fixture-powerlaw", "--check"]).status == ExitCode.success)
     }
+
+    @Test("--progress writes plain progress lines per part when standard error is not a terminal")
+    func progressLines() throws {
+        let harness = try CLIHarness()
+        defer { harness.directory.remove() }
+        let quiet = harness.run(["run", "fixture-powerlaw"])
+        #expect(!quiet.errors.contains("part 1/3"))
+        let shown = harness.run(["run", "fixture-powerlaw", "--progress"])
+        #expect(shown.errors.contains("[fixture-powerlaw] part 1/3 powerlaw 0%\n"), "\(shown.errors)")
+        #expect(shown.errors.contains("[fixture-powerlaw] part 2/3 grid 0%\n"))
+        #expect(TerminalProgress.duration(3725) == "1 h 2 min" && TerminalProgress.duration(125) == "2 min 5 s")
+    }
+
+    @Test("typos get the closest valid word: experiment, command, preset, option")
+    func suggestions() throws {
+        let harness = try CLIHarness()
+        defer { harness.directory.remove() }
+        #expect(harness.run(["run", "fixture-powrlaw"]).errors.contains("did you mean 'fixture-powerlaw'?"))
+        #expect(harness.run(["rnu", "fixture-powerlaw"]).errors.contains("did you mean 'run'?"))
+        #expect(harness.run(["run", "fixture-powerlaw", "--preset", "papr"]).errors.contains("did you mean 'paper'?"))
+        #expect(harness.run(["run", "fixture-powerlaw", "mode=speical"]).errors.contains("did you mean 'special'?"))
+    }
 }

@@ -11,6 +11,7 @@ struct RunCommand {
 
     static let options = [
         "--preset", "--seed", "--jobs", "--blas-threads", "--db", "--dry-run", "--name", "--tag", "--note", "--check",
+        "--progress",
     ]
 
     func execute(_ scanner: inout ArgumentScanner) throws -> Int32 {
@@ -24,6 +25,7 @@ struct RunCommand {
         let databaseOption = try scanner.option("--db")
         let dryRun = try scanner.flag("--dry-run")
         let failOnClaim = try scanner.flag("--check")
+        let progressLines = try scanner.flag("--progress")
         let nameOption = try scanner.option("--name")
         let note = try scanner.option("--note")
         let tags = try scanner.options("--tag").map { text throws(UsageError) in try RunLabelParser.tag(text) }
@@ -72,7 +74,14 @@ struct RunCommand {
         for plan in plans {
             let descriptor = plan.experiment.descriptor
             let seed = seedOption.map { UInt64($0) } ?? descriptor.defaultSeed
-            let progress = console.errorIsTerminal ? TerminalProgress(console: console, prefix: descriptor.id) : nil
+            let progress: TerminalProgress?
+            if console.errorIsTerminal {
+                progress = TerminalProgress(console: console, prefix: descriptor.id)
+            } else if progressLines {
+                progress = TerminalProgress(console: console, prefix: descriptor.id, style: .lines)
+            } else {
+                progress = nil
+            }
             let request = RunRequest(
                 experiment: plan.experiment, parameters: plan.parameters, preset: plan.preset, seed: seed,
                 databasePath: path, workers: jobs, commandLine: commandLine,

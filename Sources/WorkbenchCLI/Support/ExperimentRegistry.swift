@@ -12,7 +12,9 @@ public struct ExperimentRegistry: Sendable {
     /// The experiment `id`, or a usage error listing the valid ids.
     public func experiment(_ id: String) throws(UsageError) -> any Experiment {
         guard let found = experiments.first(where: { $0.descriptor.id == id }) else {
-            throw UsageError("unknown experiment '\(id)'", validChoices: ids)
+            let closest = ClosestWord.suggestion(for: id, among: ids)
+            throw UsageError(
+                "unknown experiment '\(id)'" + (closest.map { " (did you mean '\($0)'?)" } ?? ""), validChoices: ids)
         }
         return found
     }

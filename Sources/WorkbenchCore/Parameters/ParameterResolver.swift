@@ -10,9 +10,11 @@ public enum ParameterResolver {
         assignments: [String]
     ) throws(UsageError) -> ParameterSet {
         guard let preset = descriptor.allPresets.first(where: { $0.name == presetName }) else {
+            let names = descriptor.allPresets.map(\.name)
             throw UsageError(
-                "unknown preset '\(presetName)' for experiment \(descriptor.id)",
-                validChoices: descriptor.allPresets.map(\.name))
+                "unknown preset '\(presetName)' for experiment \(descriptor.id)"
+                    + (ClosestWord.suggestion(for: presetName, among: names).map { " (did you mean '\($0)'?)" } ?? ""),
+                validChoices: names)
         }
         var values = [String: ParameterValue]()
         for spec in descriptor.parameters { values[spec.key] = spec.defaultValue }

@@ -106,5 +106,7 @@ struct TypedParameterTests {
             try resolve(["parts=twoo"])
         }
         #expect(ClosestWord.editDistance(Array("kitten"), Array("sitting")) == 3)
+        #expect(ClosestWord.editDistance(Array("rnu"), Array("run")) == 1)
+        #expect(ClosestWord.editDistance(Array(""), Array("abc")) == 3)
     }
 }
