@@ -190,4 +190,27 @@ struct WorkflowTests {
         #expect(harness.run(["run", "fixture-powerlaw", "--preset", "papr"]).errors.contains("did you mean 'paper'?"))
         #expect(harness.run(["run", "fixture-powerlaw", "mode=speical"]).errors.contains("did you mean 'special'?"))
     }
+
+    @Test("runs hides parameters equal in every listed run, and takes --columns and --sort")
+    func runTables() throws {
+        let harness = try CLIHarness()
+        defer { harness.directory.remove() }
+        harness.run(["run", "fixture-powerlaw", "rate=0.4", "--name", "low"])
+        harness.run(["run", "fixture-powerlaw", "rate=0.6", "--name", "high"])
+        let table = harness.run(["runs", "--experiment", "fixture-powerlaw"])
+        #expect(table.output.contains("rate") && !table.output.contains("noise  "), "\(table.output)")
+        #expect(
+            table.output.contains("parameters equal in every listed run hidden: parts, noise, ns, mode, fail, smallest")
+        )
+        #expect(harness.run(["runs", "--experiment", "fixture-powerlaw", "--all-columns"]).output.contains("noise"))
+        let chosen = harness.run([
+            "runs", "--experiment", "fixture-powerlaw", "--columns", "name,rate,checks_failed", "--sort", "rate",
+            "--format", "csv",
+        ])
+        #expect(chosen.output == "name,rate,checks_failed\nlow,0.4,1\nhigh,0.6,1\n", "\(chosen.output)")
+        let descending = harness.run(["runs", "--columns", "name", "--sort", "-name", "--format", "csv"])
+        #expect(descending.output == "name\nlow\nhigh\n")
+        let typo = harness.run(["runs", "--experiment", "fixture-powerlaw", "--columns", "rte"])
+        #expect(typo.status == ExitCode.usage && typo.errors.contains("did you mean 'rate'?"))
+    }
 }

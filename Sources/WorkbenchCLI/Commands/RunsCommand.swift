@@ -1,11 +1,16 @@
 import WorkbenchCore
 import WorkbenchStore
 
-/// `workbench runs`: recorded runs, filtered, newest first.
+/// `workbench runs`: recorded runs, filtered and sorted (newest first by default). In table
+/// format with `--experiment`, parameters equal in every listed run are hidden (as
+/// `dvc exp show --only-changed` does) unless `--all-columns`; `--columns` picks columns.
 struct RunsCommand {
     let context: WorkbenchCommandLine
 
-    static let options = ["--experiment", "--status", "--preset", "--where", "--limit", "--format", "--db"]
+    static let options = [
+        "--experiment", "--status", "--preset", "--where", "--limit", "--format", "--db", "--sort", "--columns",
+        "--all-columns",
+    ]
     static let statuses = RunStatus.allCases.map(\.rawValue)
 
     func execute(_ scanner: inout ArgumentScanner) throws -> Int32 {
@@ -16,6 +21,9 @@ struct RunsCommand {
         let limit = try scanner.integerOption("--limit", in: 1...1_000_000)
         let format = try OutputFormat.parse(try scanner.option("--format"))
         let path = context.databasePath(try scanner.option("--db"))
+        let sort = try scanner.option("--sort")
+        let columns = try scanner.option("--columns").map { $0.split(separator: ",").map(String.init) }
+        let allColumns = try scanner.flag("--all-columns")
         let words = try scanner.positionals(validOptions: Self.options)
         guard words.isEmpty else { throw UsageError("unexpected argument '\(words[0])' for `workbench runs`") }
         if let experiment { _ = try context.registry.experiment(experiment) }
@@ -45,19 +53,70 @@ struct RunsCommand {
                 return ExitCode.success
             }
         }
-        let sql =
-            "SELECT * FROM \(ExperimentViews.identifier(source))\(whereText) ORDER BY started_at DESC, run_id\(limitText)"
+        let available = try QueryOutput.run(
+            store.database, sql: "SELECT * FROM \(ExperimentViews.identifier(source)) LIMIT 0"
+        ).columns
+        var order = "started_at DESC, run_id"
+        if let sort {
+            let descending = sort.hasPrefix("-")
+            let column = descending ? String(sort.dropFirst()) : sort
+            try Self.checkColumn(column, available)
+            order = "\(ExperimentViews.identifier(column)) \(descending ? "DESC" : "ASC"), run_id"
+        }
+        let sql = "SELECT * FROM \(ExperimentViews.identifier(source))\(whereText) ORDER BY \(order)\(limitText)"
         var output = try QueryOutput.run(store.database, sql: sql, arguments)
-        if format == .table { output = compact(output, perExperiment: experiment != nil) }
+        if let columns {
+            for column in columns { try Self.checkColumn(column, available) }
+            output = Self.select(columns, from: output)
+        } else if format == .table {
+            let parameters =
+                try experiment.map { try context.registry.experiment($0).descriptor.parameters.map(\.key) } ?? []
+            let hidden = allColumns ? [] : Self.unchangedColumns(parameters, in: output)
+            output = compact(output, perExperiment: experiment != nil, hiding: hidden)
+            if !hidden.isEmpty {
+                context.console.write(output.render(format))
+                context.console.write(
+                    "(\(hidden.count) parameter\(hidden.count == 1 ? "" : "s") equal in every listed run hidden: "
+                        + "\(hidden.joined(separator: ", ")); --all-columns shows them)\n")
+                return ExitCode.success
+            }
+        }
         context.console.write(output.render(format))
         return ExitCode.success
     }
 
+    /// A usage error unless `column` is one of `available` (with the closest one suggested).
+    static func checkColumn(_ column: String, _ available: [String]) throws(UsageError) {
+        guard !available.contains(column) else { return }
+        let closest = ClosestWord.suggestion(for: column, among: available)
+        throw UsageError(
+            "unknown column '\(column)'" + (closest.map { " (did you mean '\($0)'?)" } ?? ""), validChoices: available)
+    }
+
+    /// The columns `names` of `output`, in that order.
+    static func select(_ names: [String], from output: TabularOutput) -> TabularOutput {
+        let indices = names.compactMap { output.columns.firstIndex(of: $0) }
+        return TabularOutput(
+            columns: indices.map { output.columns[$0] }, rows: output.rows.map { row in indices.map { row[$0] } })
+    }
+
+    /// Those of `parameters` whose value is the same in every row (with two rows or more).
+    static func unchangedColumns(_ parameters: [String], in output: TabularOutput) -> [String] {
+        guard output.rows.count >= 2 else { return [] }
+        return parameters.filter { key in
+            guard let index = output.columns.firstIndex(of: key) else { return false }
+            let first = output.rows[0][index].display
+            return output.rows.allSatisfy { $0[index].display == first }
+        }
+    }
+
     /// Table format: short ids and the columns people scan; machine formats keep everything.
-    private func compact(_ output: TabularOutput, perExperiment: Bool) -> TabularOutput {
+    private func compact(_ output: TabularOutput, perExperiment: Bool, hiding hidden: [String] = []) -> TabularOutput {
         let keep =
             perExperiment
-            ? output.columns.filter { !["result_digest", "checks_marginal"].contains($0) }
+            ? output.columns.filter {
+                !["result_digest", "checks_marginal", "note"].contains($0) && !hidden.contains($0)
+            }
             : [
                 "run_id", "name", "experiment", "preset", "status", "started_at", "duration_s", "checks_passed",
                 "checks_failed", "checks_inconclusive", "checks_skipped", "tags_json",

@@ -43,7 +43,8 @@ struct ArgumentScanner {
         while index < arguments.count {
             let argument = arguments[index]
             if argument == name {
-                guard index + 1 < arguments.count, !Self.looksLikeOption(arguments[index + 1]) else {
+                // The next word is the value unless it is a long option (`--sort -name` works).
+                guard index + 1 < arguments.count, !arguments[index + 1].hasPrefix("--") else {
                     throw UsageError("option \(name) needs a value")
                 }
                 found.append(arguments[index + 1])
