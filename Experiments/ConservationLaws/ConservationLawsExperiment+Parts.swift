@@ -1,0 +1,19 @@
+import WorkbenchCore
+
+extension ConservationLawsExperiment {
+    /// The parts, in the order they run. Each reads only its own parameters and records every
+    /// architecture (or step size) as soon as it is computed.
+    static var parts: [ExperimentPart] {
+        [
+            ExperimentPart(
+                "count",
+                summary:
+                    "N = D − dim Lie(W_phi) exactly (mod p, lazy brackets) and by float SVD; known laws, closed forms, 2-layer grid",
+                parameters: countParameters, claims: countClaims + gridClaims,
+                run: { try CountStudy($0).run($0) })
+        ]
+    }
+
+    /// Every metric family.
+    static var metricSpecs: [MetricSpec] { CountMetricKeys.specs }
+}
