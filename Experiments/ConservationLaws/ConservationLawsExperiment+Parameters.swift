@@ -53,7 +53,7 @@ extension ConservationLawsExperiment {
     }
 
     /// Every declared parameter, in display order.
-    static var parameters: [any ParameterDeclaration] { countParameters }
+    static var parameters: [any ParameterDeclaration] { countParameters + gdParameters }
 
     static var presets: [Preset] { [] }
 }

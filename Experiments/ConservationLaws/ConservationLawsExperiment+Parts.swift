@@ -10,10 +10,15 @@ extension ConservationLawsExperiment {
                 summary:
                     "N = D − dim Lie(W_phi) exactly (mod p, lazy brackets) and by float SVD; known laws, closed forms, 2-layer grid",
                 parameters: countParameters, claims: countClaims + gridClaims,
-                run: { try CountStudy($0).run($0) })
+                run: { try CountStudy($0).run($0) }),
+            ExperimentPart(
+                "gd",
+                summary: "GD drift of laws O(η) vs non-laws O(1) at a fixed horizon; RK4 order 4 on the linear flow",
+                parameters: gdParameters, claims: gdClaims,
+                run: { try DriftStudy($0).run($0) }),
         ]
     }
 
     /// Every metric family.
-    static var metricSpecs: [MetricSpec] { CountMetricKeys.specs }
+    static var metricSpecs: [MetricSpec] { CountMetricKeys.specs + DriftMetricKeys.specs }
 }

@@ -34,7 +34,7 @@ public struct ConservationLawsExperiment: Experiment {
                 gradient descent.
                 """,
             parameters: Self.parameters, presets: Self.presets, parts: Self.parts, metrics: Self.metricSpecs,
-            defaultSeed: 1)
+            defaultSeed: 1, rules: Self.rules)
     }
 
     public func report(_ results: RunResults) -> ReportContent {
