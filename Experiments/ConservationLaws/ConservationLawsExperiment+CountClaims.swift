@@ -85,7 +85,45 @@ extension ConservationLawsExperiment {
                     return Measurement(levels == [4, 8, 12, 13] ? 1 : 0, detail: "levels \(text)")
                 },
                 appliesWhen: [listIncludes("lin:2-4-5-2") { $0 == .linear(widths: [2, 4, 5, 2]) }]),
+            referenceListClaim,
         ]
+    }
+
+    /// The listed architectures that appear in the spec's reference lists C and D agree with
+    /// them level by level and in `N` (fraction; `nil` when none is listed).
+    static var referenceListClaim: ClaimSpec {
+        ClaimSpec(
+            "count-reference-lists",
+            statement: """
+                Every counted architecture of the paper's lists C and D has the trace dimensions level by level \
+                and the N of the spec's independent recomputation (fraction of those counted; accepted [1, 1])
+                """,
+            paperValue: "lists C, D (spec §2)", expected: .between(1, 1),
+            measure: .computed { results in
+                var shared = 0
+                var agreeing = 0
+                var differing = [String]()
+                for (arch, reference) in PaperReferenceCounts.levelsAndLaws.sorted(by: { $0.key < $1.key }) {
+                    let levels = results.series("count.\(arch).levels").map { String(Int($0.value)) }
+                    guard !levels.isEmpty, let laws = results.scalar("count.\(arch).n_laws") else { continue }
+                    shared += 1
+                    if levels.joined(separator: ">") == reference.levels, Int(laws) == reference.laws {
+                        agreeing += 1
+                    } else {
+                        differing.append(arch)
+                    }
+                }
+                guard shared > 0 else { return nil }
+                let detail =
+                    "\(agreeing) of \(shared) agree"
+                    + (differing.isEmpty ? "" : "; differ: " + differing.joined(separator: ", "))
+                return Measurement(Double(agreeing) / Double(shared), detail: detail)
+            },
+            appliesWhen: [
+                listIncludes("an architecture of the lists C or D") {
+                    PaperReferenceCounts.levelsAndLaws[$0.description] != nil
+                }
+            ])
     }
 
     /// Claims of spec §6 item 2 on the 2-layer linear grid.

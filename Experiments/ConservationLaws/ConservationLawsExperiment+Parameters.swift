@@ -55,5 +55,4 @@ extension ConservationLawsExperiment {
     /// Every declared parameter, in display order.
     static var parameters: [any ParameterDeclaration] { countParameters + gdParameters }
 
-    static var presets: [Preset] { [] }
 }
