@@ -53,6 +53,8 @@ extension ConservationLawsExperiment {
     }
 
     /// Every declared parameter, in display order.
-    static var parameters: [any ParameterDeclaration] { countParameters + gdParameters }
+    static var parameters: [any ParameterDeclaration] {
+        countParameters + [polyArchs, polyDegree, polyMaxD] + gdParameters
+    }
 
 }

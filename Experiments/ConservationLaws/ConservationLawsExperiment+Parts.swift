@@ -12,6 +12,11 @@ extension ConservationLawsExperiment {
                 parameters: countParameters, claims: countClaims + gridClaims,
                 run: { try CountStudy($0).run($0) }),
             ExperimentPart(
+                "poly",
+                summary: "degree-2 polynomial laws as a kernel over random points, vs N and the known laws",
+                parameters: polyParameters, claims: polyClaims,
+                run: { try PolyStudy($0).run($0) }),
+            ExperimentPart(
                 "gd",
                 summary: "GD drift of laws O(η) vs non-laws O(1) at a fixed horizon; RK4 order 4 on the linear flow",
                 parameters: gdParameters, claims: gdClaims,
@@ -20,5 +25,5 @@ extension ConservationLawsExperiment {
     }
 
     /// Every metric family.
-    static var metricSpecs: [MetricSpec] { CountMetricKeys.specs + DriftMetricKeys.specs }
+    static var metricSpecs: [MetricSpec] { CountMetricKeys.specs + polyMetricSpecs + DriftMetricKeys.specs }
 }

@@ -30,8 +30,12 @@ extension ConservationLawsExperiment {
     static var presets: [Preset] {
         [
             Preset(
-                "paper", summary: "the paper's architecture lists C (47 linear) and D (50 ReLU) and the gd study",
-                [archs.set(paperLinearArchitectures + paperReluArchitectures), randomArchs.set(0)])
+                "paper",
+                summary: "the paper's lists C (47 linear), D (50 ReLU), C′ and D′ (degree-2 search) and the gd study",
+                [
+                    archs.set(paperLinearArchitectures + paperReluArchitectures), randomArchs.set(0),
+                    polyArchs.set(paperPolyArchitectures), polyMaxD.set(36),
+                ])
         ]
     }
 }
