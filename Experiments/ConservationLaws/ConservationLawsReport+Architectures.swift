@@ -32,7 +32,7 @@ extension ConservationLawsReport {
             ])
         for arch in architectures {
             func value(_ name: String) -> Double? { results.scalar("count.\(arch).\(name)") }
-            func integer(_ name: String) -> ReportCell { value(name).map { .integer(Int($0)) } ?? .empty }
+            func integer(_ name: String) -> ReportCell { self.integer(value(name)) }
             let levels = results.series("count.\(arch).levels").map { String(Int($0.value)) }.joined(separator: ">")
             let agrees = value("match_closed_form") == 1 ? "yes" : "no"
             table.rows.append([
