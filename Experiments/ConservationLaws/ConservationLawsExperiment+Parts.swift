@@ -21,9 +21,16 @@ extension ConservationLawsExperiment {
                 summary: "GD drift of laws O(η) vs non-laws O(1) at a fixed horizon; RK4 order 4 on the linear flow",
                 parameters: gdParameters, claims: gdClaims,
                 run: { try DriftStudy($0).run($0) }),
+            ExperimentPart(
+                "momentum",
+                summary: "beyond the paper: heavy-ball phase-space law counts and the angular-momentum law under RK4",
+                parameters: momentumParameters, claims: momentumClaims,
+                run: { try MomentumStudy($0).run($0) }),
         ]
     }
 
     /// Every metric family.
-    static var metricSpecs: [MetricSpec] { CountMetricKeys.specs + polyMetricSpecs + DriftMetricKeys.specs }
+    static var metricSpecs: [MetricSpec] {
+        CountMetricKeys.specs + polyMetricSpecs + DriftMetricKeys.specs + momentumMetricSpecs
+    }
 }

@@ -35,6 +35,8 @@ extension ConservationLawsExperiment {
                 [
                     archs.set(paperLinearArchitectures + paperReluArchitectures), randomArchs.set(0),
                     polyArchs.set(paperPolyArchitectures), polyMaxD.set(36),
+                    momentumArchs.set(["lin:2-2-2", "lin:2-3-2", "lin:1-3-1", "relu:2-2-2", "lin:3-3-3", "lin:2-2-2-2"]
+                    ),
                 ])
         ]
     }

@@ -1,7 +1,8 @@
 import WorkbenchCore
 
 /// The report body of `conservation-laws`, from the recorded results only: the architecture
-/// table, the 2-layer grid, the polynomial-law search, and the gd drift tables and figures.
+/// table, the 2-layer grid, the polynomial-law search, the gd drift tables and figures, and the
+/// momentum table.
 struct ConservationLawsReport {
     let results: RunResults
 
@@ -11,6 +12,7 @@ struct ConservationLawsReport {
         addGridTable(to: &content)
         addPolynomialTable(to: &content)
         addDriftSection(to: &content)
+        addMomentumSection(to: &content)
         return content
     }
 

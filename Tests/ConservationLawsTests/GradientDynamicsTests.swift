@@ -52,9 +52,3 @@ struct GradientDynamicsTests {
         #expect(abs(log2(rk4Coarse.lawDrift / rk4Fine.lawDrift) - 4) < 0.5)
     }
 }
-
-extension TwoLayerNetwork {
-    func scaled(_ factor: Double) -> TwoLayerNetwork {
-        TwoLayerNetwork(activation: activation, u: factor * u, v: factor * v, b: b.map { factor * $0 })
-    }
-}

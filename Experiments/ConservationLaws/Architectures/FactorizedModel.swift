@@ -15,6 +15,18 @@ public struct FactorizedModel: Sendable {
     /// Whether ``knownLaws`` is meant to be complete (false for `rand1`, which has no known laws).
     public let hasKnownLaws: Bool
 
+    /// A model given by its generators directly (e.g. the momentum phase space).
+    init(
+        architecture: ArchitectureSpec, dimension: Int, generators: [PolynomialVectorField], knownLaws: [Polynomial],
+        hasKnownLaws: Bool
+    ) {
+        self.architecture = architecture
+        self.dimension = dimension
+        self.generators = generators
+        self.knownLaws = knownLaws
+        self.hasKnownLaws = hasKnownLaws
+    }
+
     /// Builds `φ` and the known laws of `architecture`; `random` draws the `rand1` polynomial.
     public init(_ architecture: ArchitectureSpec, random: inout Xoshiro256StarStar) throws(PolynomialError) {
         self.architecture = architecture
