@@ -13,8 +13,15 @@ import WorkbenchCore
 /// * `count` — `N` for linear and ReLU architectures, exactly (sparse integer polynomials, ranks
 ///   mod `p = 2⁶¹ − 1`, lazy brackets) and cross-checked by a float SVD; agreement with the known
 ///   laws and the closed forms, and the 2-layer linear grid;
+/// * `poly` — the degree-2 polynomial laws as the kernel of a linear system over random points,
+///   against `N` and the known laws (principal angles);
 /// * `gd` — gradient descent on real losses: laws drift like `O(η)` at a fixed horizon, non-laws
-///   by `O(1)`, RK4 on the flow drifts to fourth order.
+///   by `O(1)`, RK4 on the flow drifts to fourth order;
+/// * `momentum` — beyond the paper (*Keep the Momentum*, ICML 2024): the heavy-ball flow's
+///   phase-space law counts and its angular-momentum law under RK4.
+///
+/// No wall-clock time is recorded as a metric: the runner owns clocks and the metrics must be
+/// bit-identical across reruns; the run's duration is in its `runs` row.
 public struct ConservationLawsExperiment: Experiment {
     public init() {}
 

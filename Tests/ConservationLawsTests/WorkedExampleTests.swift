@@ -84,6 +84,22 @@ struct WorkedExampleTests {
         #expect(result.best.gapLog10 > 6)
     }
 
+    /// `earlyExit` stops at rank D − n_known with the same count and fewer bracket evaluations.
+    @Test func earlyExitGivesTheSameCount() throws {
+        var random = Xoshiro256StarStar(seed: 1)
+        let model = try FactorizedModel(.linear(widths: [2, 4, 5, 2]), random: &random)
+        var settings = LieTraceSettings()
+        settings.earlyExitRank = 38 - 25
+        let early = try ConservationLawCount.compute(model, settings: settings, pointCount: 1) { _ in
+            Xoshiro256StarStar(seed: 5)
+        }
+        let blind = try ConservationLawCount.compute(model, settings: LieTraceSettings(), pointCount: 1) { _ in
+            Xoshiro256StarStar(seed: 5)
+        }
+        #expect(early.lawCount == 25 && blind.lawCount == 25)
+        #expect(early.best.bracketsEvaluated < blind.best.bracketsEvaluated)
+    }
+
     /// The spec's scalar exceptions: 1-2-3-1 → 10 vs 9 known, 1-2-2-1 → 7 vs 6.
     @Test(arguments: [([1, 2, 3, 1], 10, 9), ([1, 2, 2, 1], 7, 6)])
     func scalarDeepLinearExceptions(_ widths: [Int], _ laws: Int, _ known: Int) throws {
