@@ -55,7 +55,7 @@ extension ConservationLawsExperiment {
     /// Every declared parameter, in display order.
     static var parameters: [any ParameterDeclaration] {
         countParameters + [polyArchs, polyDegree, polyMaxD] + gdParameters
-            + [momentumArchs, momentumTau, momentumStep, momentumHorizon, momentumVelocityScale]
+            + [momentumArchs, momentumTau, momentumStep, momentumHorizon, momentumVelocityScale, mirrorArchs]
     }
 
 }

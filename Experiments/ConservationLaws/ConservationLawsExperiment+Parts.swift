@@ -26,11 +26,17 @@ extension ConservationLawsExperiment {
                 summary: "beyond the paper: heavy-ball phase-space law counts and the angular-momentum law under RK4",
                 parameters: momentumParameters, claims: momentumClaims,
                 run: { try MomentumStudy($0).run($0) }),
+            ExperimentPart(
+                "mirror",
+                summary: "beyond the paper: laws of the NMF mirror flow θ' = −θ ⊙ ∇E",
+                parameters: mirrorParameters, claims: mirrorClaims,
+                run: { try MirrorStudy($0).run($0) }),
         ]
     }
 
     /// Every metric family.
     static var metricSpecs: [MetricSpec] {
         CountMetricKeys.specs + polyMetricSpecs + DriftMetricKeys.specs + momentumMetricSpecs
+            + mirrorMetricSpecs
     }
 }

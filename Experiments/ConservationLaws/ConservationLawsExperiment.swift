@@ -18,7 +18,8 @@ import WorkbenchCore
 /// * `gd` — gradient descent on real losses: laws drift like `O(η)` at a fixed horizon, non-laws
 ///   by `O(1)`, RK4 on the flow drifts to fourth order;
 /// * `momentum` — beyond the paper (*Keep the Momentum*, ICML 2024): the heavy-ball flow's
-///   phase-space law counts and its angular-momentum law under RK4.
+///   phase-space law counts and its angular-momentum law under RK4;
+/// * `mirror` — beyond the paper: the laws of the NMF mirror flow `θ̇ = −θ ⊙ ∇E`.
 ///
 /// No wall-clock time is recorded as a metric: the runner owns clocks and the metrics must be
 /// bit-identical across reruns; the run's duration is in its `runs` row.

@@ -33,4 +33,29 @@ extension ConservationLawsReport {
         }
         content.table(table)
     }
+
+    /// The NMF mirror-flow counts.
+    func addMirrorSection(to content: inout ReportContent) {
+        let archs = results.parameters[ConservationLawsExperiment.mirrorArchs].filter {
+            results.scalar("mirror.\($0).n_laws") != nil
+        }
+        guard !archs.isEmpty else { return }
+        content.heading("Beyond the paper: the NMF mirror flow")
+        content.paragraph(
+            """
+            θ' = −θ ⊙ ∇E for φ = UV (U ∈ R^{n1×n2}, V ∈ R^{n2×n3}): the generators are θ ⊙ ∇φ_i. Known laws: \
+            Σ_i U_ik − Σ_j V_kj, one per k < n2.
+            """)
+        var table = ReportTable(
+            id: "mirror", title: "Laws of the mirror flow",
+            columns: ["architecture", "D", "laws N", "known", "known ⊥"])
+        for arch in archs {
+            func value(_ name: String) -> Double? { results.scalar("mirror.\(arch).\(name)") }
+            table.rows.append([
+                .text(arch), integer(value("D")), integer(value("n_laws")), integer(value("n_known")),
+                .text(value("known_orthogonal") == 1 ? "yes" : "no"),
+            ])
+        }
+        content.table(table)
+    }
 }

@@ -2,7 +2,7 @@ import WorkbenchCore
 
 /// The report body of `conservation-laws`, from the recorded results only: the architecture
 /// table, the 2-layer grid, the polynomial-law search, the gd drift tables and figures, and the
-/// momentum table.
+/// momentum and mirror-flow tables.
 struct ConservationLawsReport {
     let results: RunResults
 
@@ -13,6 +13,7 @@ struct ConservationLawsReport {
         addPolynomialTable(to: &content)
         addDriftSection(to: &content)
         addMomentumSection(to: &content)
+        addMirrorSection(to: &content)
         return content
     }
 

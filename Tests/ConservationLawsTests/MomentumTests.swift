@@ -48,3 +48,17 @@ struct MomentumTests {
         #expect(drift.balanceDrift > 1e-2)
     }
 }
+
+@Suite("NMF mirror flow")
+struct MirrorFlowTests {
+    /// N = n2 with the laws Σ_i U_ik − Σ_j V_kj when n1·n3 > 1; D − 1 when n1 = n3 = 1 (spec §7.2).
+    @Test(arguments: [("lin:2-3-2", 3), ("lin:1-2-3", 2), ("lin:1-3-1", 5)])
+    func mirrorCounts(_ text: String, _ laws: Int) throws {
+        var random = Xoshiro256StarStar(seed: 21)
+        let model = try MirrorFlowModel.model(FactorizedModel(try ArchitectureSpec(parsing: text), random: &random))
+        let count = try ConservationLawCount.compute(model, settings: LieTraceSettings(), pointCount: 2) {
+            Xoshiro256StarStar(seed: UInt64(30 + $0))
+        }
+        #expect(count.lawCount == laws && count.knownLawsOrthogonal && count.exactAndFloatAgree)
+    }
+}
