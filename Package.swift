@@ -5,6 +5,7 @@ import PackageDescription
 /// `Tests/<Name>Tests`. Adding an experiment means adding its name here and one line to
 /// `ExperimentRegistry` in WorkbenchCLI.
 let experimentModules: [String] = [
+    "ConservationLaws",
     "DiffusionDiscretization",
     "TokenSampleComplexity",
 ]

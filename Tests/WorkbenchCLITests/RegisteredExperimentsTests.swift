@@ -15,6 +15,8 @@ struct RegisteredExperimentsTests {
     /// Per experiment: the arguments of a run whose heaviest part takes well over `killAfter`
     /// seconds, so a SIGKILL lands in the middle of it.
     static let heavyRuns: [String: (arguments: [String], killAfter: Double)] = [
+        // `count` at the paper preset (lists C and D): minutes; the quick preset ends in about a second.
+        "conservation-laws": (["--preset", "paper", "parts=count"], 6),
         // `monte-carlo` at the paper preset: about 80 s (the quick preset ends in about a second).
         "diffusion-discretization": (["--preset", "paper", "parts=monte-carlo"], 6),
         // `hardmax` at the quick preset: about 12 s on one core.

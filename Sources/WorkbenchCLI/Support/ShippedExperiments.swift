@@ -1,3 +1,4 @@
+import ConservationLaws
 import DiffusionDiscretization
 import TokenSampleComplexity
 import WorkbenchCore
@@ -5,6 +6,7 @@ import WorkbenchCore
 extension ExperimentRegistry {
     /// The experiments of the shipped `workbench` binary, in display order.
     public static let shipped = ExperimentRegistry([
+        ConservationLawsExperiment(),
         DiffusionDiscretizationExperiment(),
         TokenSampleComplexityExperiment(),
     ])
