@@ -7,6 +7,7 @@ import PackageDescription
 let experimentModules: [String] = [
     "DiffusionDiscretization",
     "TokenSampleComplexity",
+    "ResNetODE",
 ]
 
 let package = Package(

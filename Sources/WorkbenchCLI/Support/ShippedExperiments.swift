@@ -1,4 +1,5 @@
 import DiffusionDiscretization
+import ResNetODE
 import TokenSampleComplexity
 import WorkbenchCore
 
@@ -7,5 +8,6 @@ extension ExperimentRegistry {
     public static let shipped = ExperimentRegistry([
         DiffusionDiscretizationExperiment(),
         TokenSampleComplexityExperiment(),
+        ResNetODEExperiment(),
     ])
 }

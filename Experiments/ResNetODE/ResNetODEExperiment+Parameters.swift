@@ -1,0 +1,53 @@
+import WorkbenchCore
+
+/// The typed parameter declarations, which are also the accessors (`context[Self.depths]`).
+///
+/// Lists whose entries become key segments (residuals, schemes, depths) are `distinct`.
+extension ResNetODEExperiment {
+    /// `4·2^j`, `j = 0…8`: the default depths 4 … 1024.
+    static let defaultDepths = (0..<9).map { 4 << $0 }
+
+    /// A list of at least `minCount` distinct integers ≥ 1.
+    private static func depthList(minCount: Int = 1) -> ParameterConstraint {
+        .list(minCount: minCount, element: .range(low: 1, high: nil, lowIsExclusive: false), distinct: true)
+    }
+
+    static let dimension = Parameter<Int>(
+        "dim", default: 16, doc: "state dimension d of the gap and adjoint parts", constraint: .atLeastOne)
+    static let hidden = Parameter<Int>(
+        "hidden", default: 32, doc: "width m of the MLP residual W2 tanh(W1 x)", constraint: .atLeastOne)
+    static let batch = Parameter<Int>(
+        "batch", default: 64, doc: "batch size B (inputs x_0 ~ N(0, I_d), samples as columns)",
+        constraint: .atLeastOne)
+    static let depths = Parameter<[Int]>(
+        "depths", default: defaultDepths, doc: "network depths N (step 1/N) of the gap sweep",
+        constraint: depthList())
+    static let residuals = Parameter<[String]>(
+        "residuals", default: ["mlp", "relu", "linear"],
+        doc: "residual functions: linear (W x), tanh (tanh(W x)), relu (max(W x, 0)), mlp (W2 tanh(W1 x))",
+        constraint: .list(minCount: 1, element: .choices(ResidualKind.names), distinct: true))
+    static let weightSchemes = Parameter<[String]>(
+        "weightSchemes", default: ["smooth", "iid", "alternating"],
+        doc:
+            "weights across depth: smooth Θ(n/N), iid, alternating (−1)^n Θ(n/N), lipwalk (steps 3ξ/N), brownian (steps ξ/√N)",
+        constraint: .list(minCount: 1, element: .choices(WeightScheme.names), distinct: true))
+    static let weightScale = Parameter<Double>(
+        "weightScale", default: 1, doc: "scale s of the weights: entries ~ N(0, s²/fan_in)", constraint: .positive)
+    static let modes = Parameter<Int>(
+        "modes", default: 4, doc: "number K of cosine modes of the smooth path Θ(t) = Σ_k C_k cos(kπt)/(1+k)",
+        constraint: .atLeastOne)
+    static let odeSubsteps = Parameter<Int>(
+        "odeSubsteps", default: 4, doc: "RK4 substeps S per layer interval of the piecewise-affine reference ODE",
+        constraint: .atLeastOne)
+    static let limitSteps = Parameter<Int>(
+        "limitSteps", default: 4096, doc: "RK4 steps M of the depth-limit ODE on the smooth path Θ(t)",
+        constraint: .atLeastOne)
+    static let fitMinDepth = Parameter<Int>(
+        "fitMinDepth", default: 16, doc: "slopes are least-squares fits of log error on log N over N ≥ this",
+        constraint: .atLeastOne)
+    static let heunConvention = Parameter<String>(
+        "heunConvention", default: "nodes",
+        doc:
+            "Heun depth convention: nodes (N steps on θ_0…θ_N) or reference (the authors' N weights, N−1 steps, h = 1/N)",
+        constraint: .choices(HeunConvention.names))
+}

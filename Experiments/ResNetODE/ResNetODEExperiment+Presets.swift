@@ -1,0 +1,16 @@
+import WorkbenchCore
+
+extension ResNetODEExperiment {
+    /// The `paper` preset (spec §5.1): depths to 4096, batch 256, the tanh residual, 8 RK4
+    /// substeps per layer and 16384 limit steps.
+    static let paperPreset = Preset(
+        "paper",
+        summary: "depths 4…4096, B = 256, residuals mlp/tanh/relu/linear, S = 8, M = 16384",
+        [
+            batch.set(256),
+            depths.set((0..<11).map { 4 << $0 }),
+            residuals.set(["mlp", "tanh", "relu", "linear"]),
+            odeSubsteps.set(8),
+            limitSteps.set(16384),
+        ])
+}
