@@ -2,7 +2,7 @@ import WorkbenchCore
 
 extension ResNetODEExperiment {
     /// The recorded metric families; each `{placeholder}` is a coordinate of the key.
-    static let metricSpecs: [MetricSpec] = gapMetrics
+    static let metricSpecs: [MetricSpec] = gapMetrics + linearMetrics
 
     private static let gapMetrics: [MetricSpec] = [
         MetricSpec(
@@ -26,5 +26,24 @@ extension ResNetODEExperiment {
             "gap.{residual}.{scheme}.{method}.rel_limit.slope", "log-log slope of rel_limit over N ≥ fitMinDepth",
             recordedOnlyWhen: "weightSchemes contains smooth"),
         MetricSpec("gap.{residual}.{scheme}.plateau", "mean of rel_pl over the 3 largest depths"),
+    ]
+
+    private static let linearMetrics: [MetricSpec] = [
+        MetricSpec("lin.loss", "Figure-2 run: loss (1/d²)‖Π − B‖_F² after k steps", unit: "1, vs step k"),
+        MetricSpec("lin.smoothness", "Figure-2 run: N·max_n‖A_{n+1} − A_n‖_F after k steps", unit: "1, vs step k"),
+        MetricSpec("lin.final_loss", "Figure-2 run: loss after linSteps steps"),
+        MetricSpec("lin.first_step_below_1e-5", "Figure-2 run: first step with loss < 1e−5 (−1: never)", unit: "step"),
+        MetricSpec("lin.smoothness_sup", "Figure-2 run: sup over steps of N·max_n‖A_{n+1} − A_n‖_F"),
+        MetricSpec("lin.weight_sup", "Figure-2 run: sup over steps of max_n‖A_n‖_F"),
+        MetricSpec(
+            "lin.dist_limit", "max over steps and layers of ‖A^N_n(k) − A^ref(n/N, k)‖_F", unit: "1, vs N"),
+        MetricSpec("lin.N_dist", "N·dist_limit", unit: "1, vs N"),
+        MetricSpec(
+            "lin.ode_gap", "‖Π − T(1)‖_F after training, T' = T·A(t) on the piecewise-affine weights",
+            unit: "1, vs N"),
+        MetricSpec("lin.dist_limit.slope", "log-log slope of dist_limit over linDepths"),
+        MetricSpec(
+            "lin.iid.smoothness_over_N", "i.i.d. init: sup over steps of max_n‖A_{n+1} − A_n‖_F", unit: "1, vs N"),
+        MetricSpec("lin.iid.final_loss", "i.i.d. init: loss after linIIDSteps steps", unit: "1, vs N"),
     ]
 }

@@ -51,3 +51,31 @@ extension ResNetODEExperiment {
             "Heun depth convention: nodes (N steps on θ_0…θ_N) or reference (the authors' N weights, N−1 steps, h = 1/N)",
         constraint: .choices(HeunConvention.names))
 }
+
+/// The `linear` part's parameters (spec §5.1, E2 and the paper's Figure 2).
+extension ResNetODEExperiment {
+    static let linDim = Parameter<Int>(
+        "linDim", default: 2,
+        doc: "dimension d of the linear ResNet (d = 2: the paper's Figure-2 target B, hard-coded; else I + 0.5·G/√d)",
+        constraint: .range(low: 1, high: 8, lowIsExclusive: false))
+    static let linDepth = Parameter<Int>(
+        "linDepth", default: 100, doc: "depth N of the Figure-2 run", constraint: .range(low: 2, high: nil))
+    static let linSteps = Parameter<Int>(
+        "linSteps", default: 100, doc: "gradient-descent steps of the Figure-2 run and of the rate study",
+        constraint: .atLeastOne)
+    static let linEta = Parameter<Double>(
+        "linEta", default: 1, doc: "learning rate η; the step is lr = η·N (depth-independent dynamics)",
+        constraint: .positive)
+    static let linDepths = Parameter<[Int]>(
+        "linDepths", default: [8, 16, 32, 64, 128, 256], doc: "depths N compared with the reference depth",
+        constraint: .list(minCount: 1, element: .range(low: 2, high: nil, lowIsExclusive: false), distinct: true))
+    static let linRefDepth = Parameter<Int>(
+        "linRefDepth", default: 2048, doc: "reference depth standing for the depth limit A^∞(t, k)",
+        constraint: .range(low: 2, high: nil))
+    static let linIIDDepths = Parameter<[Int]>(
+        "linIIDDepths", default: [16, 64, 256], doc: "depths of the i.i.d.-initialisation contrast",
+        constraint: .list(minCount: 1, element: .range(low: 2, high: nil, lowIsExclusive: false), distinct: true))
+    static let linIIDSteps = Parameter<Int>(
+        "linIIDSteps", default: 500, doc: "gradient-descent steps of the i.i.d.-initialisation contrast",
+        constraint: .atLeastOne)
+}

@@ -2,7 +2,7 @@ import WorkbenchCore
 
 extension ResNetODEExperiment {
     /// Every declared parameter, in the order `workbench list` shows them.
-    static let parameterDeclarations: [any ParameterDeclaration] = GapStudy.parameters
+    static let parameterDeclarations: [any ParameterDeclaration] = GapStudy.parameters + LinearStudy.parameters
 
     /// The work, in the order it runs; `parts=` selects a subset. Each part builds its study
     /// from the parameters it declares and records every configuration as soon as it is computed.
@@ -12,6 +12,12 @@ extension ResNetODEExperiment {
             summary:
                 "E1: Euler/Heun ResNet vs the piecewise-affine and depth-limit ODEs per (residual, weight scheme, N)",
             parameters: GapStudy.parameters, claims: gapClaims
-        ) { context in try GapStudy(context.parameters).run(context) }
+        ) { context in try GapStudy(context.parameters).run(context) },
+        ExperimentPart(
+            "linear",
+            summary:
+                "E2 and Figure 2: gradient descent on a linear ResNet (lr η·N) — smoothness, rate to the depth limit, i.i.d.-init contrast",
+            parameters: LinearStudy.parameters, claims: linearClaims
+        ) { context in try LinearStudy(context.parameters).run(context) },
     ]
 }

@@ -5,12 +5,16 @@ extension ResNetODEExperiment {
     /// substeps per layer and 16384 limit steps.
     static let paperPreset = Preset(
         "paper",
-        summary: "depths 4…4096, B = 256, residuals mlp/tanh/relu/linear, S = 8, M = 16384",
+        summary:
+            "gap: depths 4…4096, B = 256, residuals mlp/tanh/relu/linear, S = 8, M = 16384; linear: N to 1024 against 8192, 2000 i.i.d. steps",
         [
             batch.set(256),
             depths.set((0..<11).map { 4 << $0 }),
             residuals.set(["mlp", "tanh", "relu", "linear"]),
             odeSubsteps.set(8),
             limitSteps.set(16384),
+            linDepths.set([8, 16, 32, 64, 128, 256, 512, 1024]),
+            linRefDepth.set(8192),
+            linIIDSteps.set(2000),
         ])
 }

@@ -16,6 +16,7 @@ struct ResNetODEReport {
     var content: ReportContent {
         var content = ReportContent()
         if selectedParts.contains("gap") { addGap(&content) }
+        if selectedParts.contains("linear") { addLinear(&content) }
         return content
     }
 
