@@ -2,7 +2,7 @@ import WorkbenchCore
 
 extension ResNetODEExperiment {
     /// The recorded metric families; each `{placeholder}` is a coordinate of the key.
-    static let metricSpecs: [MetricSpec] = gapMetrics + linearMetrics
+    static let metricSpecs: [MetricSpec] = gapMetrics + linearMetrics + adjointMetrics
 
     private static let gapMetrics: [MetricSpec] = [
         MetricSpec(
@@ -45,5 +45,27 @@ extension ResNetODEExperiment {
         MetricSpec(
             "lin.iid.smoothness_over_N", "i.i.d. init: sup over steps of max_n‖A_{n+1} − A_n‖_F", unit: "1, vs N"),
         MetricSpec("lin.iid.final_loss", "i.i.d. init: loss after linIIDSteps steps", unit: "1, vs N"),
+    ]
+
+    private static let adjointMetrics: [MetricSpec] = [
+        MetricSpec(
+            "adj.{residual}.{method}.{scheme}.rec", "‖X̃_0 − X_0‖_F/‖X_0‖_F of the adjoint's reverse steps",
+            unit: "1, vs N"),
+        MetricSpec(
+            "adj.{residual}.{method}.{scheme}.grad_rel", "‖g_adj − g_bp‖/‖g_bp‖ over all weight gradients",
+            unit: "1, vs N"),
+        MetricSpec("adj.{residual}.{method}.{scheme}.grad_cos", "cos∠(g_adj, g_bp)", unit: "1, vs N"),
+        MetricSpec(
+            "adj.{residual}.{method}.{scheme}.input_grad_rel", "‖∂L/∂X_0 (adjoint) − ∂L/∂X_0 (backprop)‖/‖·‖",
+            unit: "1, vs N"),
+        MetricSpec(
+            "adj.{residual}.heun_gain.smooth", "rec(Euler)/rec(Heun) for smooth weights", unit: "1, vs N",
+            recordedOnlyWhen: "adjointSchemes contains smooth"),
+        MetricSpec("adj.{residual}.{method}.{scheme}.rec.slope", "log-log slope of rec over N ≥ fitMinDepth"),
+        MetricSpec("adj.{residual}.{method}.{scheme}.grad_rel.slope", "log-log slope of grad_rel over N ≥ fitMinDepth"),
+        MetricSpec(
+            "adj.{residual}.{method}.{scheme}.input_grad_rel.slope",
+            "log-log slope of input_grad_rel over N ≥ fitMinDepth",
+            recordedOnlyWhen: "the series is above the round-off floor 1e−14 (never for the linear residual)"),
     ]
 }

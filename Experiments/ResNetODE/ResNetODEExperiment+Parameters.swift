@@ -79,3 +79,15 @@ extension ResNetODEExperiment {
         "linIIDSteps", default: 500, doc: "gradient-descent steps of the i.i.d.-initialisation contrast",
         constraint: .atLeastOne)
 }
+
+/// The `adjoint` part's own parameters (it also reads the sizes, depths and weight scales).
+extension ResNetODEExperiment {
+    static let adjointResiduals = Parameter<[String]>(
+        "adjointResiduals", default: ["mlp", "linear"],
+        doc: "residual functions of the adjoint study (its claims are stated for the smooth mlp)",
+        constraint: .list(minCount: 1, element: .choices(ResidualKind.names), distinct: true))
+    static let adjointSchemes = Parameter<[String]>(
+        "adjointSchemes", default: ["smooth", "iid", "lipwalk"],
+        doc: "weight schemes of the adjoint study (see weightSchemes)",
+        constraint: .list(minCount: 1, element: .choices(WeightScheme.names), distinct: true))
+}

@@ -2,7 +2,9 @@ import WorkbenchCore
 
 extension ResNetODEExperiment {
     /// Every declared parameter, in the order `workbench list` shows them.
-    static let parameterDeclarations: [any ParameterDeclaration] = GapStudy.parameters + LinearStudy.parameters
+    static let parameterDeclarations: [any ParameterDeclaration] =
+        GapStudy.parameters + LinearStudy.parameters
+        + [adjointResiduals, adjointSchemes]
 
     /// The work, in the order it runs; `parts=` selects a subset. Each part builds its study
     /// from the parameters it declares and records every configuration as soon as it is computed.
@@ -19,5 +21,11 @@ extension ResNetODEExperiment {
                 "E2 and Figure 2: gradient descent on a linear ResNet (lr η·N) — smoothness, rate to the depth limit, i.i.d.-init contrast",
             parameters: LinearStudy.parameters, claims: linearClaims
         ) { context in try LinearStudy(context.parameters).run(context) },
+        ExperimentPart(
+            "adjoint",
+            summary:
+                "E3: memory-free adjoint (activations reconstructed by reverse steps) vs backprop, Euler and Heun",
+            parameters: AdjointStudy.parameters, claims: adjointClaims
+        ) { context in try AdjointStudy(context.parameters).run(context) },
     ]
 }

@@ -17,6 +17,7 @@ struct ResNetODEReport {
         var content = ReportContent()
         if selectedParts.contains("gap") { addGap(&content) }
         if selectedParts.contains("linear") { addLinear(&content) }
+        if selectedParts.contains("adjoint") { addAdjoint(&content) }
         return content
     }
 
