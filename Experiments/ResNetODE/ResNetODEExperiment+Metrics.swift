@@ -2,7 +2,7 @@ import WorkbenchCore
 
 extension ResNetODEExperiment {
     /// The recorded metric families; each `{placeholder}` is a coordinate of the key.
-    static let metricSpecs: [MetricSpec] = gapMetrics + linearMetrics + adjointMetrics
+    static let metricSpecs: [MetricSpec] = gapMetrics + linearMetrics + adjointMetrics + memoryMetrics
 
     private static let gapMetrics: [MetricSpec] = [
         MetricSpec(
@@ -67,5 +67,15 @@ extension ResNetODEExperiment {
             "adj.{residual}.{method}.{scheme}.input_grad_rel.slope",
             "log-log slope of input_grad_rel over N ≥ fitMinDepth",
             recordedOnlyWhen: "the series is above the round-off floor 1e−14 (never for the linear residual)"),
+    ]
+
+    private static let memoryMetrics: [MetricSpec] = [
+        MetricSpec(
+            "mem.{mode}.{method}.bytes_peak", "peak bytes of activation buffers kept across layers (tracked)",
+            unit: "bytes, vs N"),
+        MetricSpec(
+            "mem.{mode}.{method}.bytes_formula", "closed form: backprop (N+2)·d·B·8, adjoint 2·d·B·8",
+            unit: "bytes, vs N"),
+        MetricSpec("mem.ratio.{method}", "backprop bytes / adjoint bytes", unit: "1, vs N"),
     ]
 }

@@ -91,3 +91,16 @@ extension ResNetODEExperiment {
         doc: "weight schemes of the adjoint study (see weightSchemes)",
         constraint: .list(minCount: 1, element: .choices(WeightScheme.names), distinct: true))
 }
+
+/// The `memory` part's parameters (spec E4; the paper's memory figure uses d = B = 500).
+extension ResNetODEExperiment {
+    static let memDepths = Parameter<[Int]>(
+        "memDepths", default: [1, 64, 128, 256], doc: "depths N of the activation-memory count",
+        constraint: .list(minCount: 1, element: .range(low: 1, high: nil, lowIsExclusive: false), distinct: true))
+    static let memBatch = Parameter<Int>(
+        "memBatch", default: 64, doc: "batch B of the memory count", constraint: .atLeastOne)
+    static let memDim = Parameter<Int>(
+        "memDim", default: 64, doc: "state dimension d of the memory count", constraint: .atLeastOne)
+    static let memHidden = Parameter<Int>(
+        "memHidden", default: 8, doc: "width m of the MLP residual of the memory count", constraint: .atLeastOne)
+}

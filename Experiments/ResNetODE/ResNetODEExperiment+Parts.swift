@@ -4,7 +4,7 @@ extension ResNetODEExperiment {
     /// Every declared parameter, in the order `workbench list` shows them.
     static let parameterDeclarations: [any ParameterDeclaration] =
         GapStudy.parameters + LinearStudy.parameters
-        + [adjointResiduals, adjointSchemes]
+        + [adjointResiduals, adjointSchemes] + MemoryStudy.parameters
 
     /// The work, in the order it runs; `parts=` selects a subset. Each part builds its study
     /// from the parameters it declares and records every configuration as soon as it is computed.
@@ -27,5 +27,9 @@ extension ResNetODEExperiment {
                 "E3: memory-free adjoint (activations reconstructed by reverse steps) vs backprop, Euler and Heun",
             parameters: AdjointStudy.parameters, claims: adjointClaims
         ) { context in try AdjointStudy(context.parameters).run(context) },
+        ExperimentPart(
+            "memory", summary: "E4: activation memory of backprop and adjoint against depth, tracked and closed form",
+            parameters: MemoryStudy.parameters, claims: memoryClaims
+        ) { context in try MemoryStudy(context.parameters).run(context) },
     ]
 }

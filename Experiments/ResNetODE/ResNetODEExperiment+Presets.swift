@@ -16,5 +16,8 @@ extension ResNetODEExperiment {
             linDepths.set([8, 16, 32, 64, 128, 256, 512, 1024]),
             linRefDepth.set(8192),
             linIIDSteps.set(2000),
+            memDepths.set([1, 151, 301]),
+            memBatch.set(500),
+            memDim.set(500),
         ])
 }

@@ -18,6 +18,7 @@ struct ResNetODEReport {
         if selectedParts.contains("gap") { addGap(&content) }
         if selectedParts.contains("linear") { addLinear(&content) }
         if selectedParts.contains("adjoint") { addAdjoint(&content) }
+        if selectedParts.contains("memory") { addMemory(&content) }
         return content
     }
 

@@ -12,9 +12,11 @@ import WorkbenchNumerics
 /// `X_n` from `X_{n+1}` by the reverse step — Euler `X̃ ← X̃ − h f(X̃, θ_n)`, Heun
 /// `K1' = f(X̃, θ_{n+1})`, `X̃ ← X̃ − (h/2)(K1' + f(X̃ − hK1', θ_n))`.
 extension ResidualNetwork {
-    /// `X_0 … X_N` of `method`.
-    func states(_ x0: Matrix, _ method: IntegrationMethod) -> [Matrix] {
+    /// `X_0 … X_N` of `method`, each held in `arena` (Heun keeps only `X_n`: the backward
+    /// step recomputes `Z_n` from it).
+    func states(_ x0: Matrix, _ method: IntegrationMethod, arena: inout ActivationArena) -> [Matrix] {
         var states = [x0]
+        arena.hold(x0)
         states.reserveCapacity(depth + 1)
         var x = x0
         for n in 0..<depth {
@@ -23,6 +25,7 @@ extension ResidualNetwork {
             case .heun: heunStep(&x, n)
             }
             states.append(x)
+            arena.hold(x)
         }
         return states
     }
@@ -41,12 +44,25 @@ extension ResidualNetwork {
 
     /// Gradients by backpropagation through the stored states.
     func backpropagation(_ x0: Matrix, target: Matrix, _ method: IntegrationMethod) -> NetworkGradients {
-        let states = states(x0, method)
+        var arena = ActivationArena()
+        return backpropagation(x0, target: target, method, arena: &arena)
+    }
+
+    /// Gradients by backpropagation, its kept buffers counted in `arena`: the `N + 1` states and
+    /// the cotangent (a state is released once its step is done), peak `(N + 2)·d·B·8` bytes.
+    func backpropagation(
+        _ x0: Matrix, target: Matrix, _ method: IntegrationMethod, arena: inout ActivationArena
+    ) -> NetworkGradients {
+        let states = states(x0, method, arena: &arena)
         var cotangent = Self.loss(states[depth], target: target).cotangent
+        arena.hold(cotangent)
+        arena.release(states[depth])
         var gradients = zeroGradients()
         for n in stride(from: depth - 1, through: 0, by: -1) {
             backwardStep(method, n, state: states[n], cotangent: &cotangent, gradients: &gradients)
+            arena.release(states[n])
         }
+        arena.release(cotangent)
         return NetworkGradients(weights: gradients, input: cotangent)
     }
 
@@ -54,13 +70,26 @@ extension ResidualNetwork {
     func adjoint(output xN: Matrix, target: Matrix, _ method: IntegrationMethod) -> (
         gradients: NetworkGradients, reconstructedInput: Matrix
     ) {
+        var arena = ActivationArena()
+        return adjoint(output: xN, target: target, method, arena: &arena)
+    }
+
+    /// The adjoint, its kept buffers counted in `arena`: the reconstructed state and the
+    /// cotangent, `2·d·B·8` bytes whatever N.
+    func adjoint(
+        output xN: Matrix, target: Matrix, _ method: IntegrationMethod, arena: inout ActivationArena
+    ) -> (gradients: NetworkGradients, reconstructedInput: Matrix) {
         var cotangent = Self.loss(xN, target: target).cotangent
         var gradients = zeroGradients()
         var x = xN
+        arena.hold(x)
+        arena.hold(cotangent)
         for n in stride(from: depth - 1, through: 0, by: -1) {
             reverseStep(method, n, &x)
             backwardStep(method, n, state: x, cotangent: &cotangent, gradients: &gradients)
         }
+        arena.release(x)
+        arena.release(cotangent)
         return (NetworkGradients(weights: gradients, input: cotangent), x)
     }
 
