@@ -2,7 +2,7 @@ import WorkbenchCore
 
 extension ResNetODEExperiment {
     /// The recorded metric families; each `{placeholder}` is a coordinate of the key.
-    static let metricSpecs: [MetricSpec] = gapMetrics + linearMetrics + adjointMetrics + memoryMetrics
+    static let metricSpecs: [MetricSpec] = gapMetrics + linearMetrics + adjointMetrics + memoryMetrics + trainMetrics
 
     private static let gapMetrics: [MetricSpec] = [
         MetricSpec(
@@ -77,5 +77,22 @@ extension ResNetODEExperiment {
             "mem.{mode}.{method}.bytes_formula", "closed form: backprop (N+2)·d·B·8, adjoint 2·d·B·8",
             unit: "bytes, vs N"),
         MetricSpec("mem.ratio.{method}", "backprop bytes / adjoint bytes", unit: "1, vs N"),
+    ]
+
+    private static let trainMetrics: [MetricSpec] = [
+        MetricSpec(
+            "train.{method}.{mode}.train_loss", "final training loss ‖X_N − Y‖²/(2B) (+∞: diverged)", unit: "1, vs N"),
+        MetricSpec("train.{method}.{mode}.test_loss", "loss on the test batch at the final weights", unit: "1, vs N"),
+        MetricSpec("train.{method}.{mode}.diverged", "1 when training diverged", unit: "0/1, vs N"),
+        MetricSpec(
+            "train.{method}.grad_rel_final", "adjoint vs backprop gradient error at the backprop-trained weights",
+            unit: "1, vs N"),
+        MetricSpec(
+            "train.{method}.rec_final", "adjoint reconstruction error at the backprop-trained weights", unit: "1, vs N"),
+        MetricSpec(
+            "train.{method}.adj_over_bp", "final train loss, adjoint-trained / backprop-trained", unit: "1, vs N"),
+        MetricSpec(
+            "train.{method}.min_depth_ok", "smallest N with adj_over_bp ≤ 1.1 and no divergence (−1: none)",
+            unit: "layers"),
     ]
 }

@@ -104,3 +104,22 @@ extension ResNetODEExperiment {
     static let memHidden = Parameter<Int>(
         "memHidden", default: 8, doc: "width m of the MLP residual of the memory count", constraint: .atLeastOne)
 }
+
+/// The `train` part's parameters (spec E5, the teacher–student analog of Figure 3(c) and 4).
+extension ResNetODEExperiment {
+    static let trainDepths = Parameter<[Int]>(
+        "trainDepths", default: [2, 4, 8, 16, 32], doc: "student depths N",
+        constraint: .list(minCount: 1, element: .range(low: 1, high: nil, lowIsExclusive: false), distinct: true))
+    static let trainBatch = Parameter<Int>(
+        "trainBatch", default: 128, doc: "training and test batch size", constraint: .atLeastOne)
+    static let trainIters = Parameter<Int>(
+        "trainIters", default: 300, doc: "full-batch Adam iterations", constraint: .atLeastOne)
+    static let trainLR = Parameter<Double>(
+        "trainLR", default: 1e-2, doc: "Adam learning rate (not scaled with N)", constraint: .positive)
+    static let teacherScale = Parameter<Double>(
+        "teacherScale", default: 2, doc: "scale s of the teacher's smooth MLP path Θ(t)", constraint: .positive)
+    static let trainDim = Parameter<Int>(
+        "trainDim", default: 8, doc: "state dimension d of E5", constraint: .atLeastOne)
+    static let trainHidden = Parameter<Int>(
+        "trainHidden", default: 16, doc: "MLP width m of E5", constraint: .atLeastOne)
+}

@@ -5,6 +5,7 @@ extension ResNetODEExperiment {
     static let parameterDeclarations: [any ParameterDeclaration] =
         GapStudy.parameters + LinearStudy.parameters
         + [adjointResiduals, adjointSchemes] + MemoryStudy.parameters
+        + [trainDepths, trainBatch, trainIters, trainLR, teacherScale, trainDim, trainHidden]
 
     /// The work, in the order it runs; `parts=` selects a subset. Each part builds its study
     /// from the parameters it declares and records every configuration as soon as it is computed.
@@ -31,5 +32,11 @@ extension ResNetODEExperiment {
             "memory", summary: "E4: activation memory of backprop and adjoint against depth, tracked and closed form",
             parameters: MemoryStudy.parameters, claims: memoryClaims
         ) { context in try MemoryStudy(context.parameters).run(context) },
+        ExperimentPart(
+            "train",
+            summary:
+                "E5: teacher–student training with backprop or adjoint, Euler and Heun — Heun needs fewer layers",
+            parameters: TrainingStudy.parameters, claims: trainClaims
+        ) { context in try TrainingStudy(context.parameters).run(context) },
     ]
 }

@@ -6,7 +6,7 @@ extension ResNetODEExperiment {
     static let paperPreset = Preset(
         "paper",
         summary:
-            "gap: depths 4…4096, B = 256, residuals mlp/tanh/relu/linear, S = 8, M = 16384; linear: N to 1024 against 8192, 2000 i.i.d. steps",
+            "gap: depths 4…4096, B = 256, residuals mlp/tanh/relu/linear, S = 8, M = 16384; linear: N to 1024 against 8192, 2000 i.i.d. steps; memory d = B = 500; train N to 64, B = 256, 400 iterations",
         [
             batch.set(256),
             depths.set((0..<11).map { 4 << $0 }),
@@ -19,5 +19,8 @@ extension ResNetODEExperiment {
             memDepths.set([1, 151, 301]),
             memBatch.set(500),
             memDim.set(500),
+            trainDepths.set([2, 4, 8, 16, 32, 64]),
+            trainBatch.set(256),
+            trainIters.set(400),
         ])
 }

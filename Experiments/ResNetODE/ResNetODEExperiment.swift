@@ -21,7 +21,8 @@ public struct ResNetODEExperiment: Experiment {
                 ResNet x_{n+1} = x_n + f(x_n, θ_n)/N against its neural ODE: the gap vs depth N for \
                 linear, tanh, ReLU and MLP residuals with smooth, i.i.d. and sign-alternating weights \
                 (Euler O(1/N), Heun O(1/N²) for smooth weights; Θ(1) plateaus for rough ones), RK4 \
-                references aligned to the nodes.
+                references aligned to the nodes; linear-ResNet training (Figure 2); the memory-free \
+                adjoint (Euler, Heun) against backprop; activation memory; teacher–student training.
                 """,
             parameters: Self.parameterDeclarations,
             presets: [Self.paperPreset],

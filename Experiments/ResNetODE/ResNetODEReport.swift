@@ -19,6 +19,7 @@ struct ResNetODEReport {
         if selectedParts.contains("linear") { addLinear(&content) }
         if selectedParts.contains("adjoint") { addAdjoint(&content) }
         if selectedParts.contains("memory") { addMemory(&content) }
+        if selectedParts.contains("train") { addTrain(&content) }
         return content
     }
 

@@ -24,3 +24,20 @@ struct ActivationArenaTests {
         }
     }
 }
+
+/// Adam against a hand-computed first step.
+struct AdamOptimizerTests {
+    @Test("the first Adam step moves every entry by lr·sign(g) (bias-corrected m̂/√v̂ = g/|g|)")
+    func firstStep() {
+        var parameters = [LayerWeights(groups: [Matrix(rowMajor: [[1, -2], [0.5, 3]])])]
+        let gradients = [LayerWeights(groups: [Matrix(rowMajor: [[0.3, -4], [1e-3, 0]])])]
+        var adam = AdamOptimizer(learningRate: 0.01, shapedLike: parameters)
+        adam.update(&parameters, gradients: gradients)
+        let moved = parameters[0].groups[0]
+        // m̂/(√v̂ + ε) = g/(|g| + 1e−8): within 1e−8/|g| of ±1 (and 0 for g = 0).
+        #expect(abs(moved[0, 0] - (1 - 0.01)) <= 1e-9)
+        #expect(abs(moved[0, 1] - (-2 + 0.01)) <= 1e-9)
+        #expect(abs(moved[1, 0] - (0.5 - 0.01)) <= 1e-7)
+        #expect(moved[1, 1] == 3)
+    }
+}
