@@ -8,6 +8,7 @@ let experimentModules: [String] = [
     "ConservationLaws",
     "DiffusionDiscretization",
     "TokenSampleComplexity",
+    "ResNetODE",
 ]
 
 let package = Package(

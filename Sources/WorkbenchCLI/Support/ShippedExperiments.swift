@@ -1,5 +1,6 @@
 import ConservationLaws
 import DiffusionDiscretization
+import ResNetODE
 import TokenSampleComplexity
 import WorkbenchCore
 
@@ -9,5 +10,6 @@ extension ExperimentRegistry {
         ConservationLawsExperiment(),
         DiffusionDiscretizationExperiment(),
         TokenSampleComplexityExperiment(),
+        ResNetODEExperiment(),
     ])
 }
