@@ -10,9 +10,9 @@ import WorkbenchStore
 /// - declarations: every parameter, metric family, part and claim has a doc string; claim ids are
 ///   unique; every parameter a part reads is declared; every preset resolves and dry-runs;
 /// - the quick preset through the real runner into a temporary database with two workers: every
-///   claim is decided (pass or fail — its part recorded what it needs); every recorded key belongs
-///   to a declared metric family and every family is recorded (unless it declares the condition
-///   under which it is recorded);
+///   claim passes (the quick preset is what `workbench run all` runs); every recorded key belongs
+///   to a declared metric family whose placeholders are exactly the key's coordinates, and every
+///   family is recorded (unless it declares the condition under which it is recorded);
 /// - each part run alone, in memory with one worker and in reverse declaration order, records
 ///   exactly the points the full run stored, bit for bit (so parts share nothing through ordering
 ///   and results do not depend on the worker count);
@@ -73,14 +73,26 @@ public struct ExperimentConformance {
         guard outcome.status == .finished else {
             return problems + ["the quick run did not finish: \(outcome.error ?? "no error text")"]
         }
-        for check in outcome.checks where !check.verdict.isDecided {
-            problems.append("claim \(check.claim) is \(check.verdict.rawValue) in a quick run: \(check.reason ?? "")")
+        for check in outcome.checks where check.verdict != .pass {
+            let detail = check.reason ?? check.measurement.map { "measured \($0.value)" } ?? ""
+            problems.append("claim \(check.claim) is \(check.verdict.rawValue) in a quick run: \(detail)")
         }
         let store = try RunStore(path: path, mode: .readOnly)
         let stored = try ReportLoader.results(store, runID: outcome.runID)
         let keys = Set(stored.metrics.map(\.key))
         for key in keys.sorted() where !descriptor.metrics.contains(where: { $0.matches(key) }) {
             problems.append("recorded key '\(key)' matches no declared metric")
+        }
+        var checkedKeys = Set<String>()
+        for point in stored.metrics where checkedKeys.insert(point.key).inserted {
+            let names = point.coordinates.map(\.name).sorted()
+            if let family = descriptor.metrics.first(where: { $0.matches(point.key) }),
+                !descriptor.metrics.contains(where: { $0.matches(point.key) && $0.placeholders.sorted() == names })
+            {
+                problems.append(
+                    "key '\(point.key)' carries coordinates \(names) but its family '\(family.key)' names \(family.placeholders.sorted())"
+                )
+            }
         }
         for metric in descriptor.metrics where metric.recordedOnlyWhen == nil && !keys.contains(where: metric.matches) {
             problems.append("declared metric '\(metric.key)' is not recorded by a quick run")
