@@ -33,6 +33,7 @@ struct CommandTests {
         #expect(shown.output.contains("blas_core") && shown.output.contains("series (5)"))
         let shownJSON = harness.run(["show", first, "--format", "json"])
         #expect(shownJSON.output.contains("\"experiment\": \"fixture-powerlaw\""))
+        #expect(shownJSON.output.contains("\"seed\": 7") && !shownJSON.output.contains("\"yes\""))
         #expect(shownJSON.output.contains("\"checks\": [") && shownJSON.output.contains("\"metrics\": ["))
         let shownCSV = harness.run(["show", first, "--format", "csv"])
         #expect(shownCSV.output.hasPrefix("key,x,value\nerr,16.0,"))

@@ -110,18 +110,19 @@ extension String {
     fileprivate var trimmingTrailingNewline: String { hasSuffix("\n") ? String(dropLast()) : self }
 }
 
-/// The provenance of a run as a two-column table.
+/// The provenance of a run as a two-column table. Values are typed as in `runs` and the
+/// database (`seed` an integer, `git_dirty` 0/1), so JSON output agrees across commands.
 enum ProvenanceTable {
     static func of(_ record: RunRecord) -> TabularOutput {
         let fields: [(String, OutputCell)] = [
             ("name", record.name.map(OutputCell.text) ?? .null), ("note", record.note.map(OutputCell.text) ?? .null),
             ("experiment", .text(record.experiment)), ("preset", .text(record.preset)),
-            ("status", .text(record.status.rawValue)), ("seed", .text(String(record.seed))),
+            ("status", .text(record.status.rawValue)), ("seed", .integer(Int64(bitPattern: record.seed))),
             ("started_at", .text(record.startedAt)), ("ended_at", record.endedAt.map(OutputCell.text) ?? .null),
             ("duration_s", record.durationSeconds.map(OutputCell.number) ?? .null),
             ("host", .text(record.host)), ("pid", .integer(Int64(record.pid))),
             ("git_commit", record.gitCommit.map(OutputCell.text) ?? .null),
-            ("git_dirty", record.gitDirty.map { .text($0 ? "yes" : "no") } ?? .null),
+            ("git_dirty", record.gitDirty.map { .integer($0 ? 1 : 0) } ?? .null),
             ("workbench_version", .text(record.workbenchVersion)),
             ("blas_core", .text(record.blasCore)), ("blas_threads", .integer(Int64(record.blasThreads))),
             ("workers", record.workers.map { .integer(Int64($0)) } ?? .null),
