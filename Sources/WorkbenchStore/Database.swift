@@ -1,3 +1,4 @@
+import Foundation
 internal import CSQLite3
 
 /// One SQLite connection.
@@ -14,9 +15,15 @@ public final class Database {
         case readWrite
         /// Read only; the file must exist.
         case readOnly
+        /// Read only, for a file nobody can be writing (no write permission on it or its
+        /// directory, or a read-only mount) and that has no `-wal` beside it: SQLite neither
+        /// locks it nor creates `-wal`/`-shm` files (URI parameter `immutable=1`).
+        case immutable
     }
 
     let handle: OpaquePointer
+    /// Set by ``close()``; later calls report a closed connection instead of touching freed memory.
+    private var isClosed = false
     /// The path given at open.
     public let path: String
 
@@ -28,12 +35,23 @@ public final class Database {
     public init(path: String, mode: Mode = .readWrite, busyTimeout: Int32 = 10_000) throws(SQLiteError) {
         _ = Self.libraryConfiguration
         var pointer: OpaquePointer?
-        let flags: Int32 =
-            mode == .readOnly
-            ? SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
-            : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
-        let code = sqlite3_open_v2(path, &pointer, flags, nil)
+        let flags: Int32
+        let name: String
+        switch mode {
+        case .readWrite:
+            flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+            name = path
+        case .readOnly:
+            flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
+            name = path
+        case .immutable:
+            flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
+            name = Self.immutableURI(path)
+        }
+        OpenDatabaseFiles.register(path)
+        let code = sqlite3_open_v2(name, &pointer, flags, nil)
         guard code == SQLITE_OK, let opened = pointer else {
+            OpenDatabaseFiles.unregister(path)
             let message = pointer.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             sqlite3_close_v2(pointer)
             throw SQLiteError(code: code, message: "\(message) (\(path))")
@@ -57,7 +75,44 @@ public final class Database {
         try execute("PRAGMA synchronous = NORMAL")
     }
 
-    deinit { sqlite3_close_v2(handle) }
+    deinit { close() }
+
+    /// Closes the connection now (statements still alive are finalised when released). When
+    /// the last connection to a WAL file closes and can write it, SQLite checkpoints the log and
+    /// deletes the `-wal` and `-shm` files.
+    public func close() {
+        guard !isClosed else { return }
+        isClosed = true
+        sqlite3_close_v2(handle)
+        OpenDatabaseFiles.unregister(path)
+    }
+
+    /// `file:` URI of `path` with `immutable=1`; `%`, `?` and `#` are escaped as the URI
+    /// syntax requires.
+    static func immutableURI(_ path: String) -> String {
+        var escaped = ""
+        for character in path {
+            switch character {
+            case "%": escaped += "%25"
+            case "?": escaped += "%3f"
+            case "#": escaped += "%23"
+            default: escaped.append(character)
+            }
+        }
+        return "file:\(escaped)?immutable=1"
+    }
+
+    /// Removes the `-wal`/`-shm` files a read-only connection leaves beside a writable WAL file:
+    /// opens and closes one read-write connection, which as the last connection checkpoints and
+    /// deletes them. A file another process has open keeps them (they are that process's).
+    public static func tidySideFiles(of path: String) {
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: path + "-wal") || manager.fileExists(atPath: path + "-shm"),
+            DatabaseFile.inspect(path).isWritable,
+            let connection = try? Database(path: path, mode: .readWrite)
+        else { return }
+        connection.close()
+    }
 
     /// One-time library settings, applied before the first connection opens.
     private static let libraryConfiguration: Int32 = csqlite3_disable_memory_statistics()
@@ -67,6 +122,7 @@ public final class Database {
 
     /// Runs one or more statements that return no rows.
     public func execute(_ sql: String) throws(SQLiteError) {
+        try checkOpen()
         var errorMessage: UnsafeMutablePointer<CChar>?
         let code = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
         if code != SQLITE_OK {
@@ -78,7 +134,8 @@ public final class Database {
 
     /// Compiles `sql` into a reusable statement.
     public func prepare(_ sql: String) throws(SQLiteError) -> Statement {
-        try Statement(database: self, sql: sql)
+        try checkOpen()
+        return try Statement(database: self, sql: sql)
     }
 
     /// Runs `sql` with `arguments` and returns all rows.
@@ -128,6 +185,10 @@ public final class Database {
 
     /// Number of rows changed by the last statement.
     public var changes: Int { Int(sqlite3_changes(handle)) }
+
+    private func checkOpen() throws(SQLiteError) {
+        if isClosed { throw SQLiteError(code: SQLITE_MISUSE, message: "the connection to \(path) is closed") }
+    }
 
     var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
 }

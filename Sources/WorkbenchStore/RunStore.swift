@@ -11,25 +11,82 @@ public final class RunStore {
     /// Opens the database at `path`.
     ///
     /// - `readWrite` creates the file if needed and migrates it to ``Schema/currentVersion``.
-    /// - `readOnly` requires an existing workbench database of a version this program reads.
+    /// - `readOnly` requires an existing workbench database of a version this program reads. A
+    ///   file this process cannot write (mode 444, a read-only directory or mount) without a
+    ///   pending `-wal` is opened immutable, so no side file is created; a writable one gets its
+    ///   side files removed when the store is released.
+    ///
+    /// The file's header is checked before SQLite opens it, so a directory, a foreign or
+    /// truncated file, or one from a newer workbench is refused without being touched.
     ///
     /// - Throws: ``StoreError/unreadable(path:reason:)`` when the file is missing (read-only), not
-    ///   a database, or not a workbench database; ``StoreError/newerSchema(found:supported:)``.
+    ///   a database, or not a workbench database; ``StoreError/newerSchema(found:supported:)``;
+    ///   ``StoreError/readOnly(path:reason:)`` when writing is asked of a file that cannot be written.
     public init(path: String, mode: Database.Mode = .readWrite) throws {
-        if mode == .readOnly && !FileManager.default.fileExists(atPath: path) {
-            throw StoreError.unreadable(path: path, reason: "no such file (run `workbench run` first)")
-        }
+        let file = DatabaseFile.inspect(path)
+        try Self.refuseWithoutOpening(file, mode: mode)
+        let connectionMode: Database.Mode =
+            mode != .readWrite && !file.isWritable && !file.hasWriteAheadLog ? .immutable : mode
         let opened: Database
         do {
-            opened = try Database(path: path, mode: mode)
+            opened = try Database(path: path, mode: connectionMode)
         } catch {
+            if mode != .readWrite { Database.tidySideFiles(of: path) }
             throw StoreError.unreadable(path: path, reason: error.message)
         }
         database = opened
+        tidiesOnRelease = connectionMode == .readOnly && file.isWritable
         do {
             try Self.checkSchema(of: opened, path: path, mode: mode)
-        } catch let error as SQLiteError {
-            throw StoreError.unreadable(path: path, reason: error.message)
+        } catch {
+            opened.close()
+            if mode != .readWrite { Database.tidySideFiles(of: path) }
+            if let error = error as? SQLiteError { throw StoreError.unreadable(path: path, reason: error.message) }
+            throw error
+        }
+    }
+
+    /// Whether releasing the store closes its read-only connection and removes the `-wal`/`-shm`
+    /// files it leaves beside a writable file.
+    private let tidiesOnRelease: Bool
+
+    deinit {
+        guard tidiesOnRelease else { return }
+        database.close()
+        Database.tidySideFiles(of: database.path)
+    }
+
+    /// Refuses, from the file system and the header alone, what cannot be opened as asked.
+    private static func refuseWithoutOpening(_ file: DatabaseFile, mode: Database.Mode) throws {
+        let path = file.path
+        switch file.content {
+        case .directory:
+            throw StoreError.unreadable(
+                path: path, reason: "it is a directory; give the database file, e.g. '\(path)/workbench.sqlite'")
+        case .missing where mode != .readWrite:
+            throw StoreError.unreadable(path: path, reason: "no such file (run `workbench run` first)")
+        case .missing:
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
+                throw StoreError.unreadable(path: path, reason: "the directory '\(folder)' does not exist")
+            }
+        case .empty where mode != .readWrite:
+            throw StoreError.unreadable(path: path, reason: "the file is empty (run `workbench run` first)")
+        case .foreign:
+            throw StoreError.unreadable(
+                path: path, reason: "not an SQLite database (its first bytes are not an SQLite header)")
+        case .truncated(let expected, let actual):
+            throw StoreError.unreadable(
+                path: path,
+                reason:
+                    "the file is truncated or damaged: its header describes \(expected) bytes, the file has \(actual)")
+        case .sqlite(let version, _) where version > Schema.currentVersion && !file.hasWriteAheadLog:
+            throw StoreError.newerSchema(found: version, supported: Schema.currentVersion)
+        default:
+            break
+        }
+        if mode == .readWrite && !file.isWritable {
+            throw StoreError.readOnly(path: path, reason: file.readOnlyReason)
         }
     }
 
@@ -57,7 +114,7 @@ public final class RunStore {
         if version == 0 {
             throw StoreError.unreadable(path: path, reason: "not a workbench database")
         }
-        if version < Schema.currentVersion {
+        if version < Schema.oldestReadableVersion {
             throw StoreError.olderSchema(path: path, found: version, current: Schema.currentVersion)
         }
     }

@@ -7,6 +7,10 @@ public enum Schema {
     /// The version this program writes.
     public static var currentVersion: Int { migrations.count }
 
+    /// The oldest version a read-only connection reads as it is: version 5 changed only the
+    /// storage order of `metrics`' columns, which every query names.
+    public static let oldestReadableVersion = 4
+
     /// Migration `k` (1-based) upgrades version `k − 1` to `k`.
     static let migrations: [String] = [
         // 1: runs, typed parameters, metrics (scalars and series), claim checks.
@@ -231,6 +235,41 @@ public enum Schema {
                r.config_hash, r.result_digest, r.git_commit, r.git_dirty, r.host, r.pid,
                r.blas_core, r.blas_threads, r.workbench_version, r.rerun_of, r.error
         FROM runs r;
+        """,
+        // 5: `metrics` declares its primary-key columns first, so its storage order is its
+        // declaration order. On the earlier shape (key columns `run_id … seq` split by five
+        // others) `PRAGMA integrity_check` of SQLite 3.40 reports "NULL value in metrics.key" on
+        // healthy files. Rebuilt through a copy in the same order; the views that read it are
+        // recreated.
+        """
+        DROP VIEW metric_values;
+        DROP VIEW metric_coordinates;
+        CREATE TEMP TABLE metrics_v4 AS SELECT run_id, seq, key, x, value, special, coords FROM metrics;
+        DROP TABLE metrics;
+        CREATE TABLE metrics(
+            run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            x REAL,
+            value REAL,
+            special TEXT CHECK (special IN ('nan','inf','-inf','-0')),
+            coords TEXT CHECK (coords IS NULL OR json_valid(coords)),
+            PRIMARY KEY (run_id, seq)
+        ) STRICT, WITHOUT ROWID;
+        INSERT INTO metrics(run_id, seq, key, x, value, special, coords)
+        SELECT run_id, seq, key, x, value, special, coords FROM metrics_v4 ORDER BY run_id, seq;
+        DROP TABLE metrics_v4;
+        CREATE VIEW metric_values AS
+        SELECT m.run_id, r.experiment, r.status, m.key, m.x,
+               CASE WHEN m.special = 'nan' THEN NULL ELSE m.value END AS value,
+               m.special, m.coords
+        FROM metrics m JOIN runs r USING (run_id);
+        CREATE VIEW metric_coordinates AS
+        SELECT m.run_id, m.seq, m.key, m.x,
+               CASE WHEN m.special = 'nan' THEN NULL ELSE m.value END AS value,
+               c.key AS coordinate, c.value AS coordinate_value
+        FROM metrics m, json_each(m.coords) c
+        WHERE m.coords IS NOT NULL;
         """,
     ]
 

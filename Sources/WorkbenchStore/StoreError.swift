@@ -13,12 +13,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case olderSchema(path: String, found: Int, current: Int)
     /// Another run already has this name.
     case nameTaken(String, by: String)
+    /// A command that writes was given a file it cannot write.
+    case readOnly(path: String, reason: String)
 
     /// Whether the error is the user's to fix (a wrong path, id or file), reported as a usage
     /// error (exit 64), rather than a failure while working (exit 1).
     public var isUsageError: Bool {
         switch self {
-        case .newerSchema, .olderSchema, .noSuchRun, .ambiguousRun, .unreadable, .nameTaken: return true
+        case .newerSchema, .olderSchema, .noSuchRun, .ambiguousRun, .unreadable, .nameTaken, .readOnly: return true
         }
     }
 
@@ -37,6 +39,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
                 "cannot use '\(path)' as a workbench database: schema version \(found) is older than \(current) and the file is read-only; copy it somewhere writable and any command upgrades it"
         case .nameTaken(let name, let holder):
             return "the name '\(name)' is already used by run \(holder.prefix(12)); names are unique"
+        case .readOnly(let path, let reason):
+            return "cannot write to '\(path)': \(reason); record into another file with --db"
         case .unreadable(let path, let reason):
             return "cannot use '\(path)' as a workbench database: \(reason)"
         }

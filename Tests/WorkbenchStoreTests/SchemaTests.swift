@@ -99,3 +99,29 @@ struct SchemaTests {
         }
     }
 }
+
+@Suite("Header inspection before SQLite opens a file")
+struct DatabaseFileTests {
+    @Test("a file open in this process is not read behind SQLite's back (POSIX locks are per process)")
+    func openFileIsNotRead() throws {
+        let path = try makeTemporaryPath()
+        let store = try RunStore(path: path)
+        #expect(DatabaseFile.inspect(path).content == .openInThisProcess)
+        store.database.close()
+        #expect(DatabaseFile.inspect(path).content == .sqlite(userVersion: Schema.currentVersion, writeAheadLog: true))
+    }
+
+    @Test("sizes and headers are classified without opening the file with SQLite")
+    func classification() throws {
+        let path = try makeTemporaryPath()
+        #expect(DatabaseFile.inspect(path).content == .missing)
+        try Data().write(to: URL(fileURLWithPath: path))
+        #expect(DatabaseFile.inspect(path).content == .empty)
+        try Data("SQLite form".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(DatabaseFile.inspect(path).content == .truncated(expectedBytes: 100, actualBytes: 11))
+        try Data("id,value\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(DatabaseFile.inspect(path).content == .foreign)
+        let folder = (path as NSString).deletingLastPathComponent
+        #expect(DatabaseFile.inspect(folder).content == .directory)
+    }
+}

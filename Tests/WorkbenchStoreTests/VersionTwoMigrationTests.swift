@@ -49,6 +49,18 @@ struct VersionTwoMigrationTests {
         #expect(try store.database.scalar("SELECT sum(checks_passed) FROM run_summary")?.integerValue == 19)
     }
 
+    /// The version-2 shape of `metrics` (primary-key columns `run_id … seq` split by five others)
+    /// makes SQLite 3.40's `integrity_check` report "NULL value in metrics.key" on this healthy
+    /// file; the migrated shape stores columns in declaration order and reads `ok`.
+    @Test("integrity_check is ok once migrated")
+    func integrityAfterMigration() throws {
+        let store = try RunStore(path: try copyOfFixture())
+        let report = try store.database.query("PRAGMA integrity_check").compactMap { $0.first?.textValue }
+        #expect(report == ["ok"])
+        let keyless = try store.database.scalar("SELECT count(*) FROM metrics WHERE key IS NULL")
+        #expect(keyless?.integerValue == 0)
+    }
+
     @Test("the migrated file accepts the new verdicts and coordinates")
     func acceptsNewRows() throws {
         let store = try RunStore(path: try copyOfFixture())

@@ -30,6 +30,7 @@ struct ReportCommand {
         if runOption != nil && experiments.count != 1 {
             throw UsageError("--run needs a single experiment, not `all`")
         }
+        if !checkOnly { try ReportFileWriter.requireWritable(outDirectory) }
         let store = try DatabaseLocation.openForReading(path)
         let databaseName = URL(fileURLWithPath: path).lastPathComponent
         var written = 0
@@ -136,6 +137,22 @@ enum ReportFileWriter {
             try Data(file.contents.utf8).write(to: temporary)
             if manager.fileExists(atPath: target.path) { try manager.removeItem(at: target) }
             try manager.moveItem(at: temporary, to: target)
+        }
+    }
+
+    /// Refuses, before anything is read or written, an output directory that cannot be created
+    /// or written: the nearest existing ancestor must be a writable directory.
+    static func requireWritable(_ directory: String) throws {
+        var candidate = URL(fileURLWithPath: directory).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        while !FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory) {
+            candidate.deleteLastPathComponent()
+        }
+        guard isDirectory.boolValue else {
+            throw UsageError("--out '\(directory)': '\(candidate.path)' is a file, not a directory")
+        }
+        guard access(candidate.path, W_OK | X_OK) == 0 else {
+            throw UsageError("--out '\(directory)': cannot write reports there ('\(candidate.path)' is not writable)")
         }
     }
 }

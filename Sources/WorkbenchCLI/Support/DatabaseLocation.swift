@@ -24,21 +24,25 @@ enum DatabaseLocation {
     }
 
     /// Opens an existing database for reading after marking runs whose process vanished as
-    /// `lost` (the only write a read command performs, and only when the file is writable). A
-    /// writable file of an older schema is upgraded first (forward migrations keep every row).
+    /// `lost` (the only write a read command performs, and only when the file is writable and
+    /// has runs marked `running`). A writable file of an older schema is upgraded first (forward
+    /// migrations keep every row). A file this process cannot write is read as it is, without
+    /// side files.
     static func openForReading(_ path: String) throws -> RunStore {
+        let writable = DatabaseFile.inspect(path).isWritable
         let reader: RunStore
         do {
             reader = try RunStore(path: path, mode: .readOnly)
-        } catch StoreError.olderSchema where FileManager.default.isWritableFile(atPath: path) {
-            _ = try RunStore(path: path, mode: .readWrite)
+        } catch StoreError.olderSchema where writable {
+            _ = try openForWriting(path)
             reader = try RunStore(path: path, mode: .readOnly)
         } catch let error as StoreError where error.isUsageError {
             throw UsageError(error.description)
         }
-        if FileManager.default.isWritableFile(atPath: path),
-            let writer = try? RunStore(path: path, mode: .readWrite)
-        {
+        let running =
+            (try? reader.database.scalar("SELECT count(*) FROM runs WHERE status = 'running'"))??
+            .integerValue ?? 0
+        if writable, running > 0, let writer = try? RunStore(path: path, mode: .readWrite) {
             _ = try? RunReconciler.reconcile(writer)
         }
         return reader
