@@ -95,6 +95,7 @@ struct ReadOnlyDatabaseTests {
             (["check", "conservation-laws", "--db", database], "claims:"),
             (["compare", "latest", "latest", "--db", database], "conservation-laws"),
             (["sql", "PRAGMA integrity_check", "--db", database], "ok"),
+            (["verify", "latest", "--db", database], "bit-identical"),
             (["report", "conservation-laws", "--db", database, "--out", reports], "written"),
         ]
     }

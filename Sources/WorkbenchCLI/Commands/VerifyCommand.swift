@@ -38,12 +38,17 @@ struct VerifyCommand {
             throw UsageError(
                 "run \(runID) was recorded with a different parameter set than \(original.experiment) now declares")
         }
+        // A file this process cannot write (an archive, a read-only mount) is verified all the
+        // same: the rerun goes to a scratch database that is removed afterwards.
+        let scratch = DatabaseFile.inspect(path).isWritable ? nil : try ScratchDatabase()
+        defer { scratch?.remove() }
+        let recordPath = scratch?.path ?? path
         BLASConfiguration.setThreadCount(original.blasThreads)
         let request = RunRequest(
             experiment: experiment, parameters: parameters, preset: original.preset, seed: original.seed,
-            databasePath: path, workers: jobs,
+            databasePath: recordPath, workers: jobs,
             commandLine: WorkbenchCommandLine.provenanceText(invocation),
-            rerunOf: runID, inputLocation: InputLocation(environment: context.environment))
+            rerunOf: scratch == nil ? runID : nil, inputLocation: InputLocation(environment: context.environment))
         let outcome: RunOutcome
         do {
             outcome = try Runner.execute(request)
@@ -53,11 +58,14 @@ struct VerifyCommand {
         }
         let console = context.console
         console.write("rerun \(outcome.runID) of \(runID): \(outcome.status?.rawValue ?? "not recorded")\n")
+        if scratch != nil {
+            console.write("  \(path) is read-only: the rerun is compared, not recorded\n")
+        }
         guard outcome.status == .finished, let digest = outcome.resultDigest else {
             console.write("  the rerun did not finish: \(outcome.error ?? "unknown error")\n")
             return ExitCode.failure
         }
-        if let rerun = try? DatabaseLocation.openForReading(path).run(outcome.runID) {
+        if let rerun = try? DatabaseLocation.openForReading(recordPath).run(outcome.runID) {
             for (field, before, after) in [
                 ("blas_core", original.blasCore, rerun.blasCore),
                 ("blas_threads", String(original.blasThreads), String(rerun.blasThreads)),
@@ -76,7 +84,7 @@ struct VerifyCommand {
                 "  DAMAGED: the stored metrics of \(runID) hash to \(storedDigest.prefix(16))…, not to the "
                     + "recorded digest \(original.resultDigest?.prefix(16) ?? "none")… (edited or deleted rows)\n")
         }
-        let rerunMetrics = try DatabaseLocation.openForReading(path).metrics(outcome.runID)
+        let rerunMetrics = try DatabaseLocation.openForReading(recordPath).metrics(outcome.runID)
         let differences = MetricDifference.describe(before: originalMetrics, after: rerunMetrics)
         if intact && differences.count == 0 && digest == original.resultDigest {
             console.write("  bit-identical: \(originalMetrics.count) metric values, digest \(digest.prefix(16))…\n")
@@ -121,4 +129,17 @@ enum MetricDifference {
         }
         return (count, "  \(count) metric value(s) differ:\n" + lines.joined(separator: "\n") + "\n")
     }
+}
+
+/// A database file in a fresh temporary directory, for work that must not be recorded.
+struct ScratchDatabase {
+    let directory: URL
+    var path: String { directory.appendingPathComponent("scratch.sqlite").path }
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("workbench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: directory) }
 }
