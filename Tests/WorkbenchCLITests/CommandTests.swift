@@ -36,14 +36,15 @@ struct CommandTests {
         #expect(shownJSON.output.contains("\"seed\": 7") && !shownJSON.output.contains("\"yes\""))
         #expect(shownJSON.output.contains("\"checks\": [") && shownJSON.output.contains("\"metrics\": ["))
         let shownCSV = harness.run(["show", first, "--format", "csv"])
-        #expect(shownCSV.output.hasPrefix("key,x,value\nerr,16.0,"))
+        #expect(shownCSV.output.hasPrefix("key,x,value,coords\nerr,16.0,"))
         #expect(shownCSV.output.contains("\nconstant,,"))
 
         let compared = harness.run(["compare", String(first.prefix(8)), String(second.prefix(8))])
         #expect(compared.status == ExitCode.success)
         let lines = compared.output.split(separator: "\n").map(String.init)
         let firstParameter = try #require(lines.firstIndex { $0.contains("param") })
-        #expect(lines[firstParameter].hasPrefix("rate *"), "differing parameters come first")
+        let cells = lines[firstParameter].split(separator: " ")
+        #expect(cells.prefix(3) == ["rate", "param", "*"], "differing parameters come first, marked")
 
         #expect(harness.run(["check", first]).status == ExitCode.success)
         #expect(harness.run(["check", second]).status == ExitCode.failure)

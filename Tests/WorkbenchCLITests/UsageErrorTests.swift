@@ -27,7 +27,7 @@ struct UsageErrorTests {
         (["runs", "--format", "xml"], "unknown format 'xml'"),
         (["runs", "--experiment", "nope"], "unknown experiment 'nope'"),
         (["runs", "extra"], "unexpected argument 'extra'"),
-        (["show"], "show takes exactly one run"),
+        (["show"], "show takes one run and optionally a metric key pattern"),
         (["compare", "abc"], "compare needs at least two runs"),
         (["sql"], "sql takes exactly one SQL statement"),
         (["report"], "report takes one experiment id or `all`"),

@@ -87,16 +87,19 @@ enum CommandHelp {
                 """
         case "list":
             return """
-                Usage: workbench list [<experiment>] [--brief]
+                Usage: workbench list [<experiment>] [--brief] [--format table|csv|json|md]
 
                 Lists the experiments with their paper, parameters (type, default, accepted values),
-                presets and claims. With an experiment id, only that one. --brief prints one line each.
+                presets, parts with their claims, inputs and metric families. With an experiment id,
+                only that one. --brief prints one line each; --format json describes everything as data,
+                csv and md give one row per parameter.
 
                 """
         case "run":
             return """
                 Usage: workbench run <experiment>|all [key=value ...] [--preset P] [--seed N]
-                                     [--jobs N] [--blas-threads N] [--db PATH] [--dry-run]
+                                     [--jobs N] [--blas-threads N] [--db PATH] [--name N] [--tag k=v]...
+                                     [--note TEXT] [--check] [--progress] [--dry-run]
 
                 Runs an experiment and records it: the run row is written as `running` first, then
                 metrics, claim checks and a result digest; the run ends `finished`, `failed` (with
@@ -110,6 +113,10 @@ enum CommandHelp {
                   --blas-threads N OpenBLAS threads (default: $OPENBLAS_NUM_THREADS, else 1);
                                    recorded, since it can change the last bits of LAPACK results
                   --db PATH        database file
+                  --name N         a unique name, usable wherever a run is selected
+                  --tag k=v        a tag (repeatable); --note TEXT a free-text note
+                  --check          exit 1 when a claim fails (without it a finished run exits 0)
+                  --progress       progress lines on stderr even when it is not a terminal
                   --dry-run        print the resolved configuration and exit without running
 
                 `all` runs every experiment with its defaults (parameter overrides need one
@@ -119,7 +126,8 @@ enum CommandHelp {
         case "runs":
             return """
                 Usage: workbench runs [--experiment E] [--status S] [--preset P] [--where SQL]
-                                      [--limit N] [--format table|csv|json|md] [--db PATH]
+                                      [--columns a,b,...] [--sort [-]column] [--limit N] [--all-columns]
+                                      [--format table|csv|json|md] [--db PATH]
 
                 Lists runs, newest first. --where takes an SQL expression over the columns of the
                 view `run_summary` (run_id, experiment, preset, status, seed, started_at, duration_s,
@@ -127,23 +135,34 @@ enum CommandHelp {
                 `runs_<E>` (dashes become underscores), which has one column per parameter and one
                 `check_<claim>` column per claim, e.g.
                   workbench runs --experiment diffusion-discretization --where "eps < 0.01"
+                With --experiment, the table hides parameters equal in every listed run (--all-columns
+                shows them). --columns picks columns: any view column, `metric:<key>` (a metric's value;
+                the last point of a series) and `measured:<claim>` (a claim's measured value), e.g.
+                  --columns run_id,eps,check_A4-ratio,measured:A4-ratio,metric:w2.vp-linear.pow1.uniform.eta0.5
 
                 """
         case "show":
             return """
-                Usage: workbench show <run> [--all-metrics] [--format table|csv|json|md] [--db PATH]
+                Usage: workbench show <run> [<key pattern>] [--all-metrics] [--format table|csv|json|md]
+                                      [--db PATH]
 
                 Shows provenance, parameters, claim checks and metrics of one run (series are
-                summarised unless --all-metrics). --format json prints one object with `run`,
-                `parameters`, `checks` and every metric point; --format csv prints every metric
-                point (key, x, value).
+                summarised unless --all-metrics). With a key pattern, only the metrics whose key matches
+                it: a glob (`*` any characters, `?` one), or text contained in the key, e.g.
+                  workbench show latest 'w2.*.eta0.5'
+                --format json prints one object with `run`, `parameters`, `checks` and every metric
+                point with its coordinates; --format csv prints every metric point.
 
                 """
         case "compare":
             return """
-                Usage: workbench compare <run> <run> ... [--format table|csv|json|md] [--db PATH]
+                Usage: workbench compare <run> <run> ... [--only-diff] [--format table|csv|json|md]
+                                         [--db PATH]
 
-                Runs side by side: parameters (differing ones first), check verdicts, scalar metrics.
+                Runs side by side: run fields, parameters, tags, claim verdicts and measured values,
+                scalar metrics; in each section the rows that differ come first, marked `*`
+                (--only-diff keeps only those). For numbers, each run after the first gets its
+                difference from the first: `Δ` (absolute) and `rel` (Δ / |first|).
 
                 """
         case "sql":
@@ -159,26 +178,32 @@ enum CommandHelp {
                                         [--db PATH]
 
                 Regenerates DIR/<id>/README.md, one CSV per table and SVG figures from the database
-                alone (default DIR: Reports). Uses the latest finished run (of preset P if given),
-                or run R. The same database gives byte-identical files. With --check nothing is
-                written: exit 1 if the files on disk differ from what the database renders.
+                alone (default DIR: workbench-reports). Uses the pinned run — the latest finished run of
+                preset P (default quick; `reference` means each experiment's reference preset) without
+                parameter overrides — or run R (whose overrides the header lists). The same database
+                gives byte-identical files. With --check nothing is written: exit 1 if the files on disk
+                differ from what the database renders.
 
                 """
         case "check":
             return """
-                Usage: workbench check <run>|<experiment> [--db PATH]
+                Usage: workbench check <run>|<experiment> [--preset P] [--format table|csv|json|md]
+                                       [--db PATH]
 
-                Prints the claim verdicts of a run (or of the latest finished run of an experiment).
-                Exit 0 when no claim failed, 1 when one did.
+                Prints the claim verdicts of a run (or of an experiment's pinned run) with the reasons
+                of undecided ones; --format csv/json/md give one row per claim (verdict, marginal,
+                measured, CI, accepted interval, statement). Exit 0 when no claim failed, 1 when one did.
 
                 """
         case "verify":
             return """
                 Usage: workbench verify <run> [--jobs N] [--db PATH]
 
-                Reruns the same experiment, parameters, preset and seed (recorded as a new run with
-                rerun_of set), and compares every metric bit for bit. Exit 0 when identical, 1 when
-                not (the first differing metrics are listed with their relative difference).
+                Reruns the same experiment, parameters, preset, seed and BLAS thread count (recorded as
+                a new run with rerun_of set; into a scratch file, not recorded, when the database is
+                read-only), checks that the stored metrics still hash to the recorded digest, and
+                compares every metric value bit for bit. Exit 0 when identical, 1 when not (the first
+                differing metrics are listed with their relative difference).
 
                 """
         case "help":

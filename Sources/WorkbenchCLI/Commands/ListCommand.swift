@@ -7,12 +7,23 @@ struct ListCommand {
 
     func execute(_ scanner: inout ArgumentScanner) throws -> Int32 {
         let brief = try scanner.flag("--brief")
+        let format = try OutputFormat.parse(try scanner.option("--format"))
         _ = try scanner.option("--db")  // accepted for uniformity; list reads no database
-        let words = try scanner.positionals(validOptions: ["--brief", "--db"])
+        let words = try scanner.positionals(validOptions: ["--brief", "--db", "--format"])
         guard words.count <= 1 else { throw UsageError("list takes at most one experiment id") }
         let experiments =
             try words.first.map { id throws(UsageError) in [try registry.experiment(id)] }
             ?? registry.experiments
+        switch format {
+        case .json:
+            console.write(DescriptorOutput.json(experiments.map(\.descriptor)))
+            return ExitCode.success
+        case .csv, .md:
+            console.write(DescriptorOutput.parameterTable(experiments.map(\.descriptor)).render(format))
+            return ExitCode.success
+        case .table:
+            break
+        }
         for experiment in experiments {
             let descriptor = experiment.descriptor
             if brief {

@@ -30,6 +30,20 @@ struct ReportCommand {
         if runOption != nil && experiments.count != 1 {
             throw UsageError("--run needs a single experiment, not `all`")
         }
+        if let presetOption, presetOption != Self.referenceWord {
+            for experiment in experiments {
+                let names = experiment.descriptor.allPresets.map(\.name) + [Self.referenceWord]
+                guard names.contains(presetOption) else {
+                    throw UsageError(
+                        "unknown preset '\(presetOption)' for experiment \(experiment.descriptor.id)"
+                            + (ClosestWord.suggestion(for: presetOption, among: names).map {
+                                " (did you mean '\($0)'?)"
+                            }
+                                ?? ""),
+                        validChoices: names)
+                }
+            }
+        }
         if !checkOnly { try ReportFileWriter.requireWritable(outDirectory) }
         let store = try DatabaseLocation.openForReading(path)
         let databaseName = URL(fileURLWithPath: path).lastPathComponent

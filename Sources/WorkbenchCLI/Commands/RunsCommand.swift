@@ -65,8 +65,16 @@ struct RunsCommand {
         }
         let sql = "SELECT * FROM \(ExperimentViews.identifier(source))\(whereText) ORDER BY \(order)\(limitText)"
         var output = try QueryOutput.run(store.database, sql: sql, arguments)
+        let kinds = try experiment.map { id in
+            Dictionary(
+                try context.registry.experiment(id).descriptor.parameters.map { ($0.key, $0.kind.rawValue) },
+                uniquingKeysWith: { a, _ in a })
+        }
+        output = try RunRowTyping.typed(output, parameterKinds: kinds ?? [:], store: store)
         if let columns {
-            for column in columns { try Self.checkColumn(column, available) }
+            for column in columns where DerivedColumn(column) == nil { try Self.checkColumn(column, available) }
+            let claims = context.registry.experiments.flatMap { $0.descriptor.claims.map(\.id) }
+            output = try DerivedColumn.adding(columns, to: output, store: store, claims: claims)
             output = Self.select(columns, from: output)
         } else if format == .table {
             let parameters =
@@ -131,5 +139,41 @@ struct RunsCommand {
             }
         }
         return TabularOutput(columns: indices.map { output.columns[$0] }, rows: rows)
+    }
+}
+
+/// Types the cells of run listings by the JSON rule of ``OutputCell``: `git_dirty` as a
+/// boolean, parameter columns by their declared kind (booleans, lists as arrays), `tags_json`
+/// as an object and `params_json` rebuilt as an object of typed values.
+enum RunRowTyping {
+    static func typed(
+        _ output: TabularOutput, parameterKinds: [String: String], store: RunStore
+    ) throws -> TabularOutput {
+        let runIndex = output.columns.firstIndex(of: "run_id")
+        let rows = try output.rows.map { row in
+            try zip(output.columns, row).map { column, cell -> OutputCell in
+                switch (column, cell) {
+                case ("git_dirty", .integer(let v)):
+                    return .boolean(v != 0)
+                case ("tags_json", .text(let text)):
+                    return .json(text)
+                case ("params_json", _):
+                    guard let runIndex, case .text(let runID) = row[runIndex] else { return cell }
+                    let members = try store.parameters(runID).flatMap {
+                        OutputCell.jsonMembers($0.key, .parameter($0.value, kind: $0.kind))
+                    }
+                    return .json("{" + members.joined(separator: ", ") + "}")
+                default:
+                    guard let kind = parameterKinds[column] else { return cell }
+                    switch cell {
+                    case .integer(let v): return .parameter(.integer(v), kind: kind)
+                    case .number(let v): return .parameter(.real(v), kind: kind)
+                    case .text(let v): return .parameter(.text(v), kind: kind)
+                    default: return cell
+                    }
+                }
+            }
+        }
+        return TabularOutput(columns: output.columns, rows: rows)
     }
 }

@@ -1,7 +1,9 @@
 import WorkbenchCore
 import WorkbenchStore
 
-/// `workbench show`: one run in full.
+/// `workbench show <run> [pattern]`: one run in full, or only its metrics whose key matches
+/// `pattern` (a glob with `*` and `?`, e.g. `'w2.*.eta0.5'`; text without wildcards matches keys
+/// containing it).
 struct ShowCommand {
     let context: WorkbenchCommandLine
 
@@ -11,12 +13,28 @@ struct ShowCommand {
         let path = context.databasePath(try scanner.option("--db"))
         let preset = try scanner.option("--preset")
         let words = try scanner.positionals(validOptions: ["--all-metrics", "--format", "--db", "--preset"])
-        guard words.count == 1 else { throw UsageError("show takes exactly one run") }
+        guard words.count == 1 || words.count == 2 else {
+            throw UsageError("show takes one run and optionally a metric key pattern")
+        }
         let store = try DatabaseLocation.openForReading(path)
         let runID = try RunSelector(store: store, registry: context.registry, preset: preset).resolve(words[0])
         do {
             let record = try store.run(runID)
             let console = context.console
+            if words.count == 2 {
+                let pattern = KeyPattern(words[1])
+                let metrics = try store.metrics(runID).filter { pattern.matches($0.key) }
+                if metrics.isEmpty {
+                    let keys = Array(Set(try store.metrics(runID).map(\.key))).sorted()
+                    let closest = ClosestWord.suggestion(for: words[1], among: keys)
+                    throw UsageError(
+                        "no metric key of run \(runID.prefix(12)) matches '\(words[1])'"
+                            + (closest.map { " (did you mean '\($0)'?)" } ?? "")
+                            + "; `workbench show \(words[0])` lists them")
+                }
+                console.write(metricTable(metrics, all: allMetrics || format != .table).render(format))
+                return ExitCode.success
+            }
             switch format {
             case .json:
                 console.write(try jsonDocument(store, record))
@@ -37,7 +55,7 @@ struct ShowCommand {
             }
             console.write("## parameters\n\n")
             let parameters = try store.parameters(runID).map { row -> [OutputCell] in
-                [.text(row.key), QueryOutput.cell(row.value), .text(row.kind)]
+                [.text(row.key), .parameter(row.value, kind: row.kind), .text(row.kind)]
             }
             console.write(TabularOutput(columns: ["key", "value", "kind"], rows: parameters).render(format) + "\n")
             let checks = try store.checks(runID).map(CheckResult.init(stored:))
@@ -63,18 +81,9 @@ struct ShowCommand {
         let parameters = TabularOutput(
             columns: ["key", "value", "kind"],
             rows: try store.parameters(record.runID).map {
-                [.text($0.key), QueryOutput.cell($0.value), .text($0.kind)]
+                [.text($0.key), .parameter($0.value, kind: $0.kind), .text($0.kind)]
             })
-        let checks = TabularOutput(
-            columns: ["claim", "verdict", "measured", "ci_low", "ci_high", "expected", "paper", "statement"],
-            rows: try store.checks(record.runID).map { check in
-                [
-                    .text(check.claim), .text(check.verdict.rawValue + (check.marginal ? " (marginal)" : "")),
-                    check.measured.map(OutputCell.number) ?? .null,
-                    check.ciLow.map(OutputCell.number) ?? .null, check.ciHigh.map(OutputCell.number) ?? .null,
-                    .text(check.expected), .text(check.paper), .text(check.statement),
-                ]
-            })
+        let checks = CheckRows.table(try store.checks(record.runID))
         let metrics = metricTable(try store.metrics(record.runID), all: true)
         return "{\n\"run\": \(runObject),\n\"parameters\": \(parameters.render(.json).trimmingTrailingNewline),\n"
             + "\"checks\": \(checks.render(.json).trimmingTrailingNewline),\n\"metrics\": \(metrics.render(.json).trimmingTrailingNewline)\n}\n"
@@ -83,8 +92,13 @@ struct ShowCommand {
     private func metricTable(_ metrics: [StoredMetric], all: Bool) -> TabularOutput {
         if all {
             return TabularOutput(
-                columns: ["key", "x", "value"],
-                rows: metrics.map { [.text($0.key), $0.x.map(OutputCell.number) ?? .null, .number($0.value)] })
+                columns: ["key", "x", "value", "coords"],
+                rows: metrics.map {
+                    [
+                        .text($0.key), $0.x.map(OutputCell.number) ?? .null, .number($0.value),
+                        $0.coordinates.map(OutputCell.json) ?? .null,
+                    ]
+                })
         }
         var order: [String] = []
         var grouped: [String: [StoredMetric]] = [:]
@@ -110,8 +124,8 @@ extension String {
     fileprivate var trimmingTrailingNewline: String { hasSuffix("\n") ? String(dropLast()) : self }
 }
 
-/// The provenance of a run as a two-column table. Values are typed as in `runs` and the
-/// database (`seed` an integer, `git_dirty` 0/1), so JSON output agrees across commands.
+/// The provenance of a run as a two-column table. Values are typed by the JSON rule of
+/// ``OutputCell`` as in `runs` (`seed` an integer, `git_dirty` a boolean).
 enum ProvenanceTable {
     static func of(_ record: RunRecord) -> TabularOutput {
         let fields: [(String, OutputCell)] = [
@@ -122,7 +136,7 @@ enum ProvenanceTable {
             ("duration_s", record.durationSeconds.map(OutputCell.number) ?? .null),
             ("host", .text(record.host)), ("pid", .integer(Int64(record.pid))),
             ("git_commit", record.gitCommit.map(OutputCell.text) ?? .null),
-            ("git_dirty", record.gitDirty.map { .integer($0 ? 1 : 0) } ?? .null),
+            ("git_dirty", record.gitDirty.map(OutputCell.boolean) ?? .null),
             ("workbench_version", .text(record.workbenchVersion)),
             ("blas_core", .text(record.blasCore)), ("blas_threads", .integer(Int64(record.blasThreads))),
             ("workers", record.workers.map { .integer(Int64($0)) } ?? .null),

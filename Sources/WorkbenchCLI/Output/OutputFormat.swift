@@ -1,4 +1,5 @@
 import WorkbenchCore
+import WorkbenchStore
 
 /// Output formats of the listing commands (`runs`, `sql`, `show`, `compare`).
 enum OutputFormat: String, CaseIterable {
@@ -21,39 +22,97 @@ enum OutputFormat: String, CaseIterable {
 }
 
 /// One cell of tabular output.
+///
+/// JSON typing rule, shared by every command: numbers as numbers, booleans as booleans, lists
+/// as arrays, NaN and ±∞ as `null` with the special value beside it (`"value": null,
+/// "value_special": "nan"`), absent values as `null`.
 enum OutputCell {
     case text(String)
     case number(Double)
     case integer(Int64)
+    case boolean(Bool)
+    /// A list parameter's elements, in order.
+    case list([OutputCell])
+    /// Text that is itself JSON (a coordinates or tags object), embedded as is in JSON output.
+    case json(String)
     case null
 
-    /// Text for people: numbers with 6 significant digits.
+    /// Text for people: numbers with 6 significant digits, lists comma-separated.
     var display: String {
         switch self {
         case .text(let v): return v
         case .number(let v): return ReportNumber.format(v, digits: 6)
         case .integer(let v): return String(v)
+        case .boolean(let v): return v ? "true" : "false"
+        case .list(let elements): return elements.map(\.display).joined(separator: ",")
+        case .json(let v): return v
         case .null: return ""
         }
     }
 
-    /// Text for machines: numbers at full round-trip precision.
+    /// Text for machines: numbers at full round-trip precision, lists comma-separated.
     var exact: String {
         switch self {
         case .text(let v): return v
         case .number(let v): return ReportNumber.exact(v)
         case .integer(let v): return String(v)
+        case .boolean(let v): return v ? "true" : "false"
+        case .list(let elements): return elements.map(\.exact).joined(separator: ",")
+        case .json(let v): return v
         case .null: return ""
         }
     }
 
+    /// The JSON value; a non-finite number is `null` (its text is in ``special``).
     var json: String {
         switch self {
         case .text(let v): return JSONText.quote(v)
-        case .number(let v): return v.isFinite ? ReportNumber.exact(v) : JSONText.quote(ReportNumber.exact(v))
+        case .number(let v): return v.isFinite ? ReportNumber.exact(v) : "null"
         case .integer(let v): return String(v)
+        case .boolean(let v): return v ? "true" : "false"
+        case .list(let elements): return "[" + elements.map(\.json).joined(separator: ", ") + "]"
+        case .json(let v): return v
         case .null: return "null"
         }
+    }
+
+    /// For a non-finite number (or a list holding one): the JSON of its special value(s) —
+    /// `"nan"`, `"inf"`, `"-inf"` (per element for lists, `null` for finite ones); `nil` otherwise.
+    var special: String? {
+        switch self {
+        case .number(let v) where !v.isFinite:
+            return JSONText.quote(v.isNaN ? "nan" : v > 0 ? "inf" : "-inf")
+        case .list(let elements) where elements.contains(where: { $0.special != nil }):
+            return "[" + elements.map { $0.special ?? "null" }.joined(separator: ", ") + "]"
+        default:
+            return nil
+        }
+    }
+
+    /// A stored parameter typed by its kind: `bool` as a boolean, lists as lists.
+    static func parameter(_ value: SQLValue, kind: String) -> OutputCell {
+        guard let typed = ParameterValue(stored: value, kind: kind) else { return QueryOutput.cell(value) }
+        return parameter(typed)
+    }
+
+    /// A parameter value with its type: `bool` as a boolean, lists as lists.
+    static func parameter(_ typed: ParameterValue) -> OutputCell {
+        switch typed {
+        case .int(let v): return .integer(Int64(v))
+        case .real(let v): return .number(v)
+        case .bool(let v): return .boolean(v)
+        case .text(let v): return .text(v)
+        case .intList(let v): return .list(v.map { .integer(Int64($0)) })
+        case .realList(let v): return .list(v.map { .number($0) })
+        case .textList(let v): return .list(v.map { .text($0) })
+        }
+    }
+
+    /// `"key": value` members of a JSON object, with `"key_special"` beside a non-finite number.
+    static func jsonMembers(_ key: String, _ cell: OutputCell) -> [String] {
+        var members = ["\(JSONText.quote(key)): \(cell.json)"]
+        if let special = cell.special { members.append("\(JSONText.quote(key + "_special")): \(special)") }
+        return members
     }
 }
 
@@ -97,13 +156,13 @@ struct TabularOutput {
     private func renderJSON() -> String {
         if rows.isEmpty { return "[]\n" }
         let objects = rows.map { row in
-            "  {" + zip(columns, row).map { "\(JSONText.quote($0)): \($1.json)" }.joined(separator: ", ") + "}"
+            "  {" + zip(columns, row).flatMap { OutputCell.jsonMembers($0, $1) }.joined(separator: ", ") + "}"
         }
         return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
     }
 
     private func renderMarkdown() -> String {
-        func escape(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+        func escape(_ text: String) -> String { MarkdownTable.escape(text) }
         var output = "| " + columns.map(escape).joined(separator: " | ") + " |\n"
         output += "|" + columns.map { _ in "---|" }.joined() + "\n"
         for row in rows { output += "| " + row.map { escape($0.display) }.joined(separator: " | ") + " |\n" }

@@ -12,7 +12,7 @@ extension ParameterValue {
     }
 
     /// Reads back a stored value of declared `kind`; `nil` if it does not parse.
-    init?(stored value: SQLValue, kind: String) {
+    public init?(stored value: SQLValue, kind: String) {
         guard let parsedKind = ParameterKind(rawValue: kind) else { return nil }
         switch parsedKind {
         case .int:

@@ -3,7 +3,7 @@
 /// Cells are plain text and are escaped when rendered: `|` becomes `\|` and line breaks become
 /// spaces, so a cell can never end its row early. Rows shorter than the header are padded with
 /// empty cells.
-struct MarkdownTable {
+public struct MarkdownTable {
     /// Column headings.
     let columns: [String]
     /// Rows of cell text, already formatted (may contain inline Markdown such as `**pass**`).
@@ -25,7 +25,7 @@ struct MarkdownTable {
     }
 
     /// `cell` safe for use inside a table row.
-    static func escape(_ cell: String) -> String {
+    public static func escape(_ cell: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(cell.count)
         for character in cell {
