@@ -66,8 +66,9 @@ extension DiffusionDiscretizationReport {
                 id: "samplers_\(process.name)", title: "Exact W2 of Euler-ODE, Heun and DDIM, \(process.name)",
                 columns: ["K", "Euler-ODE", "Heun", "DDIM", "K·W2 Euler", "K²·W2 Heun", "K·W2 DDIM"])
             var figure = ReportFigure(
-                id: "samplers_\(process.name)", title: "W2 vs K by sampler, \(process.name)",
-                xLabel: "K (steps)", yLabel: "W2(q_K, p_ε)")
+                id: "samplers_\(process.name)",
+                title: "W₂ vs K by sampler, \(process.name) (dashed: slopes −1 and −2)",
+                xLabel: "K (steps)", yLabel: "W₂(q_K, p_ε)")
             let key = { (sampler: String) in ExtensionStudy.key(sampler: sampler, process: process.name).text }
             for k in study.stepCounts {
                 let x = Double(k)
@@ -79,11 +80,15 @@ extension DiffusionDiscretizationReport {
                     cell(heun.map { x * x * $0 }), cell(ddim.map { x * $0 }),
                 ])
             }
-            for sampler in ExtensionStudy.samplers {
-                figure.series.append(
-                    PlotSeries(
-                        label: sampler.name,
-                        points: positive(results.series(key(sampler.name)))))
+            for (slot, sampler) in ExtensionStudy.samplers.enumerated() {
+                let points = positive(results.series(key(sampler.name)))
+                figure.series.append(PlotSeries(label: sampler.name, points: points, colorSlot: slot))
+                let order = sampler.name == "heun" ? 2.0 : 1.0
+                if let guide = PlotSeries.slopeGuide(
+                    slope: -order, through: points, label: "\(sampler.name): slope −\(Int(order))", colorSlot: slot)
+                {
+                    figure.series.append(guide)
+                }
             }
             content.table(table)
             content.figure(figure)

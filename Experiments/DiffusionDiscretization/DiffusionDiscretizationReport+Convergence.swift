@@ -54,8 +54,8 @@ extension DiffusionDiscretizationReport {
                 for grid in study.grids {
                     var figure = ReportFigure(
                         id: "w2_vs_K_\(process.name)_\(spectrum.label)_\(grid.label)",
-                        title: "W2 vs K, \(process.name), \(spectrum.label), \(grid.label) grid (dashed: 𝓔/K)",
-                        xLabel: "K (steps)", yLabel: "W2(q_K, p_ε)")
+                        title: "W₂ vs K, \(process.name), \(spectrum.label), \(grid.label) grid (dashed: 𝓔/K)",
+                        xLabel: "K (steps)", yLabel: "W₂(q_K, p_ε)")
                     for (slot, eta) in study.etas.enumerated() {
                         let configuration = ConvergenceCell(
                             process: process, spectrumIndex: index, spectrum: spectrum, grid: grid, eta: eta)

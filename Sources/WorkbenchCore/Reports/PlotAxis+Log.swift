@@ -4,8 +4,11 @@ extension PlotAxis {
     /// Decades spanned above which minor ticks (2…9 × 10^k) are left out as too dense.
     static let maximumDecadesWithMinorTicks = 8.0
 
-    /// The range of a log axis in decades: the data with a 4 % margin, widened to whole decades
-    /// when that would otherwise leave fewer than two decade ticks.
+    /// The range of a log axis in decades: the data with a 4 % margin. When that holds fewer
+    /// than two decade ticks, the range instead runs from the largest 1, 2 or 5 × 10ᵏ at or below
+    /// the smallest value to the smallest one at or above the largest (with a 2 % margin), so both
+    /// ends carry a labelled tick and the axis stays close to the data (0.25…3 gives 0.2…5, not
+    /// 10⁻¹…10¹).
     static func logRange(_ positions: [Double]) -> (lower: Double, upper: Double) {
         guard var low = positions.min(), var high = positions.max() else { return (0, 1) }
         if high - low < 1e-9 {
@@ -17,8 +20,8 @@ extension PlotAxis {
         var upper = high + margin
         let decades = Int((upper + 1e-9).rounded(.down)) - Int((lower - 1e-9).rounded(.up)) + 1
         if decades < 2 {
-            lower = (low + 1e-9).rounded(.down)
-            upper = max((high - 1e-9).rounded(.up), lower + 1)
+            lower = niceStep(atOrBelow: low)
+            upper = max(niceStep(atOrAbove: high), lower + log10(2))
             let wideMargin = 0.02 * (upper - lower)
             lower -= wideMargin
             upper += wideMargin
@@ -26,8 +29,23 @@ extension PlotAxis {
         return (lower, upper)
     }
 
-    /// A major tick at every decade inside the range, labelled `10ᵏ` (only every second, third,
-    /// fifth … decade when labels would collide), plus minor ticks at 2…9 × 10^k when the range
+    /// log10 of the largest 1, 2 or 5 × 10ᵏ whose log is at most `position` (+ rounding slack).
+    static func niceStep(atOrBelow position: Double) -> Double {
+        let decade = (position + 1e-9).rounded(.down)
+        let candidates = [1.0, 2, 5].map { decade + log10($0) }
+        return candidates.last { $0 <= position + 1e-9 } ?? decade
+    }
+
+    /// log10 of the smallest 1, 2 or 5 × 10ᵏ whose log is at least `position` (− rounding slack).
+    static func niceStep(atOrAbove position: Double) -> Double {
+        let decade = (position - 1e-9).rounded(.down)
+        let candidates = [1.0, 2, 5, 10].map { decade + log10($0) }
+        return candidates.first { $0 >= position - 1e-9 } ?? decade + 1
+    }
+
+    /// A major tick at every decade inside the range, labelled `10ᵏ` (when labels would collide,
+    /// only every second, third, fifth … decade, counted from the first one in range so the
+    /// lowest decade is always labelled), plus minor ticks at 2…9 × 10^k when the range
     /// spans at most ``maximumDecadesWithMinorTicks`` decades.
     static func logTicks(
         lower: Double, upper: Double, length: Double, labelExtent: (String) -> Double
@@ -44,7 +62,7 @@ extension PlotAxis {
         let firstMinorDecade = Int(lower.rounded(.down))
         for decade in min(firstMinorDecade, first)...max(last, firstMinorDecade) {
             if decade >= first && decade <= last {
-                let label = decade % labelEvery == 0 ? decadeLabel(decade) : nil
+                let label = (decade - first) % labelEvery == 0 ? decadeLabel(decade) : nil
                 ticks.append(AxisTick(position: Double(decade), label: label, isMajor: true))
             }
             guard withMinorTicks else { continue }

@@ -1,3 +1,4 @@
+import Foundation
 /// The experiment-specific body of a report: headings, prose, tables and figures in order.
 /// The core adds the title, paper, configuration, claims table and provenance around it.
 public struct ReportContent: Sendable {
@@ -98,7 +99,7 @@ public struct ReportFigure: Sendable {
 
 /// One curve of a figure.
 public struct PlotSeries: Sendable {
-    public enum Style: Sendable {
+    public enum Style: Sendable, Equatable {
         /// Measured data: line with markers.
         case measured
         /// A fitted law: solid thin line, no markers.
@@ -127,5 +128,18 @@ public struct PlotSeries: Sendable {
         self.points = points
         self.style = style
         self.colorSlot = colorSlot
+    }
+
+    /// A dashed reference line of log–log slope `slope` over the x range of `points`, through
+    /// their last point (where an asymptotic rate holds best): y = y_last · (x / x_last)^slope.
+    /// `nil` when no point has positive coordinates.
+    public static func slopeGuide(
+        slope: Double, through points: [(x: Double, y: Double)], label: String, colorSlot: Int? = nil
+    ) -> PlotSeries? {
+        let positive = points.filter { $0.x > 0 && $0.y > 0 && $0.x.isFinite && $0.y.isFinite }
+        guard let anchor = positive.last, let first = positive.map(\.x).min(), let last = positive.map(\.x).max()
+        else { return nil }
+        let line = [first, last].map { x in (x: x, y: anchor.y * pow(x / anchor.x, slope)) }
+        return PlotSeries(label: label, points: line, style: .reference, colorSlot: colorSlot)
     }
 }

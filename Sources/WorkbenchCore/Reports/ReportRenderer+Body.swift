@@ -15,7 +15,7 @@ extension ReportRenderer {
                     + table.markdown
             case .figure(let figure):
                 let title = figure.title.isEmpty ? figure.id : figure.title
-                return "![\(MarkdownText.linkText(title))](\(figure.svgFileName))\n"
+                return "![\(MarkdownText.linkText(MathLabel(title).plain))](\(figure.svgFileName))\n"
             }
         }
     }

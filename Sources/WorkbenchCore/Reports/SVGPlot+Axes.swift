@@ -90,12 +90,13 @@ extension SVGPlot {
         return elements
     }
 
-    /// A `<text>` element with escaped content.
+    /// A `<text>` element; `x_k`, `x^k`, `x_{…}` in `content` become sub- and superscripts
+    /// (``MathLabel``).
     func text(
         _ content: String, x: Double, y: Double, anchor: String, size: Double, extra: String = ""
     ) -> String {
         ##"<text x="\##(SVGText.number(x))" y="\##(SVGText.number(y))" text-anchor="\##(anchor)" "##
-            + ##"font-size="\##(SVGText.number(size))"\##(extra)>\##(SVGText.escape(content))</text>"##
+            + ##"font-size="\##(SVGText.number(size))"\##(extra)>\##(MathLabel(content).svgContent(size: size))</text>"##
     }
 
     /// Direction of an axis on the page.

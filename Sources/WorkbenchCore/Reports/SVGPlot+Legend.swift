@@ -13,7 +13,7 @@ extension SVGPlot {
     static func outsideLegendWidth(_ figure: ReportFigure) -> Double {
         let widest =
             figure.series.map {
-                SVGText.estimatedWidth(MarkdownText.singleLine($0.label), fontSize: legendFontSize)
+                SVGText.estimatedWidth(MathLabel(MarkdownText.singleLine($0.label)).plain, fontSize: legendFontSize)
             }.max() ?? 0
         return 2 * legendPadding + legendSampleLength + legendGap
             + min(widest, outsideLegendMaximumTextWidth)
@@ -35,7 +35,8 @@ extension SVGPlot {
             Self.shortened(
                 MarkdownText.singleLine($0.label), maximumCount: Int(widestAllowed / characterWidth))
         }
-        let textWidth = labels.map { SVGText.estimatedWidth($0, fontSize: Self.legendFontSize) }.max() ?? 0
+        let textWidth =
+            labels.map { SVGText.estimatedWidth(MathLabel($0).plain, fontSize: Self.legendFontSize) }.max() ?? 0
         let boxWidth = 2 * Self.legendPadding + Self.legendSampleLength + gap + textWidth
         let boxHeight = 2 * Self.legendPadding + Self.legendRowHeight * Double(labels.count) - 4
         let box =

@@ -98,7 +98,7 @@ public struct SVGPlot: Sendable {
             ##"<?xml version="1.0" encoding="UTF-8"?>"##,
             ##"<svg xmlns="http://www.w3.org/2000/svg" width="\##(width)" height="\##(height)" "##
                 + ##"viewBox="0 0 \##(width) \##(height)" font-family="\##(Self.fontFamily)">"##,
-            "<title>\(SVGText.escape(figure.title))</title>",
+            "<title>\(SVGText.escape(MathLabel(figure.title).plain))</title>",
             ##"<rect x="0" y="0" width="\##(width)" height="\##(height)" fill="#ffffff"/>"##,
         ]
         lines += gridElements()

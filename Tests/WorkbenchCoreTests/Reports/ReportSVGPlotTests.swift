@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import WorkbenchCore
+@testable import WorkbenchCore
 
 @Suite("Report SVG plots")
 struct ReportSVGPlotTests {
@@ -185,5 +185,52 @@ struct ReportSVGPlotTests {
         #expect(inspection.texts.contains("<x>"))
         #expect(inspection.texts.contains("y & z"))
         #expect(inspection.texts.contains("</text>"))
+    }
+}
+
+@Suite("Figure text and axis ranges a referee can read")
+struct FigureReadabilityTests {
+    @Test("x_k, x^k and x_{…} become sub- and superscripts; other text stays literal")
+    func mathLabels() {
+        let label = MathLabel("E‖y_{j*} − û‖ and A^ref_n")
+        #expect(label.plain == "E‖yj* − û‖ and Arefn")
+        #expect(label.segments.map(\.position) == [.base, .subscript, .base, .superscript, .subscript])
+        #expect(MathLabel("snake _case and a_ b").segments.map(\.position) == [.base])
+        let svg = MathLabel("q_K").svgContent(size: 12)
+        #expect(svg == #"q<tspan dy="3.6" font-size="9">K</tspan>"#)
+        let figure = ReportFigure(
+            id: "m", title: "W₂(q_K, p_ε)", xLabel: "H_eff", yLabel: "|β_mean|",
+            series: [PlotSeries(label: "β_cov", points: [(1, 1), (2, 2)])])
+        let svgText = SVGPlot(figure).svg
+        #expect(!svgText.contains("_"), "no raw underscore reaches the figure")
+        #expect(svgText.contains("<title>W₂(qK, pε)</title>"))
+    }
+
+    @Test("a log axis over 0.25…3 spans 0.2…5 with 1-2-5 labels, not 10⁻¹…10¹")
+    func narrowLogAxisFitsTheData() {
+        let axis = PlotAxis(
+            values: [0.25, 0.5, 1, 2, 3], scale: .log, length: 500, tickSpacing: 75, labelExtent: { _ in 20 })
+        #expect(abs(pow(10, axis.lower) - 0.2) < 0.02 && abs(pow(10, axis.upper) - 5) < 0.5)
+        let labels = axis.ticks.compactMap(\.label)
+        #expect(labels == ["0.2", "0.5", "1", "2", "5"])
+    }
+
+    @Test("thinned decade labels start at the lowest decade in range")
+    func firstDecadeLabelled() {
+        let axis = PlotAxis(
+            values: [1e-7, 1e5], scale: .log, length: 300, tickSpacing: 75, labelExtent: { _ in 40 })
+        let labelled = axis.ticks.filter { $0.label != nil }.map(\.position)
+        #expect(labelled.first == -7)
+        #expect(labelled.count < 13)
+    }
+
+    @Test("a slope guide has the requested log–log slope through the last point")
+    func slopeGuide() throws {
+        let points: [(x: Double, y: Double)] = [(10, 0.2), (100, 0.03), (1000, 0.002)]
+        let guide = try #require(PlotSeries.slopeGuide(slope: -2, through: points, label: "slope −2"))
+        #expect(guide.style == .reference && guide.points.count == 2)
+        let slope = log10(guide.points[1].y / guide.points[0].y) / log10(guide.points[1].x / guide.points[0].x)
+        #expect(abs(slope + 2) < 1e-12)
+        #expect(guide.points[1].x == 1000 && abs(guide.points[1].y - 0.002) < 1e-15)
     }
 }
