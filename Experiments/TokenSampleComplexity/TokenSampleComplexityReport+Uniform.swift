@@ -56,7 +56,7 @@ extension TokenSampleComplexityReport {
             if let last = series.last {
                 figure.series.append(
                     PlotSeries(
-                        label: "\(name) n^-1/2",
+                        label: "\(name) n^{−1/2}",
                         points: series.map { ($0.x, last.value * (last.x / $0.x).squareRoot()) }, style: .reference,
                         colorSlot: slot))
             }

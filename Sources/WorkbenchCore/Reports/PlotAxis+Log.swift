@@ -77,36 +77,44 @@ extension PlotAxis {
     }
 
     /// On axes with fewer than three decade labels, `ticks` with the minor ticks at 2 × 10ᵏ and
-    /// 5 × 10ᵏ labelled too (and decades 10⁻²…10² written as plain numbers to match), unless the
-    /// labels would collide; otherwise `ticks` unchanged.
+    /// 5 × 10ᵏ labelled too, unless the labels would collide; otherwise `ticks` unchanged. All
+    /// labels of an axis share one form: plain digits when every labelled tick lies in
+    /// 0.01 … 5000 (`0.05`, `1`, `2000`), otherwise `10ᵏ` and `m×10ᵏ`.
     static func labelledMinorTicks(
         _ ticks: [AxisTick], pixelsPerDecade: Double, labelExtent: (String) -> Double
     ) -> [AxisTick] {
         guard ticks.filter({ $0.label != nil }).count < 3 else { return ticks }
+        func multiple(of tick: AxisTick) -> Int {
+            Int((pow(10, tick.position - tick.position.rounded(.down))).rounded())
+        }
+        let labelled = ticks.filter { tick in
+            tick.isMajor ? tick.label != nil : [2, 5].contains(multiple(of: tick))
+        }
+        let plain = labelled.allSatisfy { (-2...3).contains(Int(($0.position + 1e-9).rounded(.down))) }
         let candidate = ticks.map { tick -> AxisTick in
-            let decade = Int(tick.position.rounded(.down))
+            let decade = Int((tick.position + 1e-9).rounded(.down))
             guard !tick.isMajor else {
-                guard tick.label != nil, (-2...2).contains(decade) else { return tick }
+                guard tick.label != nil, plain else { return tick }
                 return AxisTick(position: tick.position, label: minorLabel(1, decade: decade), isMajor: true)
             }
-            let multiple = Int((pow(10, tick.position - Double(decade))).rounded())
-            guard multiple == 2 || multiple == 5 else { return tick }
-            return AxisTick(
-                position: tick.position, label: minorLabel(multiple, decade: decade), isMajor: false)
+            let factor = multiple(of: tick)
+            guard factor == 2 || factor == 5 else { return tick }
+            let label = plain ? minorLabel(factor, decade: decade) : "\(factor)×" + decadeLabel(decade)
+            return AxisTick(position: tick.position, label: label, isMajor: false)
         }
-        let labelled = candidate.filter { $0.label != nil }.sorted { $0.position < $1.position }
-        for (first, second) in zip(labelled, labelled.dropFirst()) {
+        let sorted = candidate.filter { $0.label != nil }.sorted { $0.position < $1.position }
+        for (first, second) in zip(sorted, sorted.dropFirst()) {
             let needed = (labelExtent(first.label ?? "") + labelExtent(second.label ?? "")) / 2 + 6
             if (second.position - first.position) * pixelsPerDecade < needed { return ticks }
         }
         return candidate
     }
 
-    /// `multiple × 10^decade` as plain digits for decades −2…2 (`0.05`, `2`, `500`), otherwise
+    /// `multiple × 10^decade` as plain digits for decades −2…3 (`0.05`, `2`, `5000`), otherwise
     /// as `m×10ᵏ`.
     static func minorLabel(_ multiple: Int, decade: Int) -> String {
         switch decade {
-        case 0...2: return String(multiple) + String(repeating: "0", count: decade)
+        case 0...3: return String(multiple) + String(repeating: "0", count: decade)
         case -2 ... -1: return "0." + String(repeating: "0", count: -decade - 1) + String(multiple)
         default: return "\(multiple)×" + decadeLabel(decade)
         }
