@@ -79,6 +79,13 @@ struct MathLabel: Equatable {
             let fontSize = segment.position == .base ? "" : ##" font-size="\##(scriptSize)""##
             if dy.isEmpty && fontSize.isEmpty {
                 output += SVGText.escape(segment.text)
+            } else if segment.position == .base {
+                // A space right after a `</tspan>` is dropped by some renderers (librsvg): it
+                // becomes an explicit advance of about one space width.
+                let spaced = segment.text.first == " "
+                let dx = spaced ? ##" dx="\##(SVGText.number(0.28 * size))""## : ""
+                let text = spaced ? String(segment.text.dropFirst()) : segment.text
+                output += "<tspan\(dx)\(dy)>\(SVGText.escape(text))</tspan>"
             } else {
                 output += "<tspan\(dy)\(fontSize)>\(SVGText.escape(segment.text))</tspan>"
             }
