@@ -41,7 +41,7 @@ let package = Package(
             name: "workbench-fixture", dependencies: ["WorkbenchCLI", "WorkbenchCore", "WorkbenchTestFixtures"],
             path: "Tests/Fixtures/workbench-fixture"),
         .executableTarget(
-            name: "workbench-bench", dependencies: ["WorkbenchCore", "WorkbenchStore"],
+            name: "workbench-bench", dependencies: ["WorkbenchCore", "WorkbenchStore", "WorkbenchNumerics"],
             path: "Tests/Benchmarks/workbench-bench"),
 
         // MARK: - Test support and tests
