@@ -1,5 +1,9 @@
 extension Matrix {
     /// An `rows × columns` matrix of i.i.d. `N(0, σ²)` entries, filled in column-major order.
+    ///
+    /// Inlinable so that callers in other modules get a copy specialised to their generator
+    /// (the generic version reaches `next()` through a witness table, several times slower).
+    @inlinable
     public static func gaussian<G: RandomNumberGenerator>(
         rows: Int, columns: Int, standardDeviation: Double = 1, using generator: inout G
     ) -> Matrix {
