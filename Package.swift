@@ -35,7 +35,7 @@ let package = Package(
                 + experimentModules.map { .target(name: $0) }),
 
         // MARK: - Executables
-        .executableTarget(name: "workbench", dependencies: ["WorkbenchCLI", "WorkbenchCore"]),
+        .executableTarget(name: "workbench", dependencies: ["WorkbenchCLI", "WorkbenchCore", "WorkbenchNumerics"]),
         /// Test-only CLI that also registers the fixture experiment used by the runner tests.
         .executableTarget(
             name: "workbench-fixture", dependencies: ["WorkbenchCLI", "WorkbenchCore", "WorkbenchTestFixtures"],
