@@ -35,13 +35,13 @@ let package = Package(
                 + experimentModules.map { .target(name: $0) }),
 
         // MARK: - Executables
-        .executableTarget(name: "workbench", dependencies: ["WorkbenchCLI", "WorkbenchCore"]),
+        .executableTarget(name: "workbench", dependencies: ["WorkbenchCLI", "WorkbenchCore", "WorkbenchNumerics"]),
         /// Test-only CLI that also registers the fixture experiment used by the runner tests.
         .executableTarget(
             name: "workbench-fixture", dependencies: ["WorkbenchCLI", "WorkbenchCore", "WorkbenchTestFixtures"],
             path: "Tests/Fixtures/workbench-fixture"),
         .executableTarget(
-            name: "workbench-bench", dependencies: ["WorkbenchCore", "WorkbenchStore"],
+            name: "workbench-bench", dependencies: ["WorkbenchCore", "WorkbenchStore", "WorkbenchNumerics"],
             path: "Tests/Benchmarks/workbench-bench"),
 
         // MARK: - Test support and tests

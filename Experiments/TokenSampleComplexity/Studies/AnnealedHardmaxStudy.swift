@@ -61,10 +61,11 @@ struct AnnealedHardmaxStudy {
         let query = Matrix(rows: 1, columns: d) { _, c in c == 0 ? queryScale : 0 }
         let tokens = SphereSampler.sample(n, dimension: d, radius: radius, using: &generator)
         let lambda = kappa * log(Double(n))
+        // A = λ·I, V = I: keys λ·y_j (the rounding of λ·y_j is the same as in the product Y·A),
+        // values the tokens themselves.
         var workspace = AttentionWorkspace()
         let output = try SoftmaxAttention().attend(
-            queries: query, tokens: tokens, bilinearForm: lambda * Matrix.identity(d), valueMap: nil,
-            workspace: &workspace)
+            queries: query, keys: lambda * tokens, values: tokens, workspace: &workspace)
         var sum = 0.0
         for c in 0..<d {
             let target = c == 0 ? radius : 0

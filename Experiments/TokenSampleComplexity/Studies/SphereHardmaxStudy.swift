@@ -66,10 +66,10 @@ struct SphereHardmaxStudy {
         var generator = context.random("hardmax", "sphere", .of(dIndex), .of(nIndex), .of(rep))
         let query = Matrix(rows: 1, columns: d) { _, c in c == 0 ? 1 : 0 }
         let tokens = SphereSampler.sample(n, dimension: d, radius: 1, using: &generator)
+        // A = V = I: the tokens are their own keys and values (no projection products).
         var workspace = AttentionWorkspace()
         let output = try SoftmaxAttention(normalization: .hardmax).attend(
-            queries: query, tokens: tokens, bilinearForm: Matrix.identity(d), valueMap: nil,
-            workspace: &workspace)
+            queries: query, keys: tokens, values: tokens, workspace: &workspace)
         var sum = 0.0
         for c in 0..<d {
             let delta = output[0, c] - (c == 0 ? 1 : 0)

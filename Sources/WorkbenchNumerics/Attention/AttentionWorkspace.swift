@@ -5,7 +5,7 @@
 /// allocation-free after the first call. A workspace is not shared between threads: give each
 /// worker its own.
 public struct AttentionWorkspace: Sendable {
-    /// Score block `Sᵀ`, at least `keyBlock × queryBlock` entries.
+    /// Score block `S`, at least `leading × keyBlock` entries (see ``SoftmaxAttention``).
     var scores: [Double] = []
     /// Running row maxima `m_i` of the current query block.
     var runningMaximum: [Double] = []

@@ -1,18 +1,27 @@
 internal import CVectorExponential
 
-/// A branch-free exponential on eight lanes at a time, used for the `exp(s − max)` pass of the
-/// softmax kernel, where it replaces one libm call per score.
+/// Branch-free exponentials for the softmax passes of the attention kernel and for code that
+/// works on eight-lane Swift vectors.
 ///
-/// Algorithm (Cody–Waite reduction, no table):
-/// `k = rint(x·log₂e)` by the `1.5·2⁵²` rounding trick, `r = (x − k·ln2_hi) − k·ln2_lo` with
-/// `|r| ≤ ln2/2`, `eʳ` by a degree-11 near-minimax polynomial in Horner form (relative error
-/// below `2e−17`, far below one ulp), then scaling by `2^(k−1)·2` built from the exponent bits
-/// (the split lets `k = 1024` through without overflowing the scale factor).
+/// **The attention passes** (``exp(_:)-(Double)``, ``exponentiateShiftedInPlace(_:count:shift:)``
+/// and the kernel's per-block softmax) run a C implementation compiled for AVX-512, AVX2 and the
+/// baseline and chosen at run time (``instructionSet``). Algorithm (table-driven, no fused
+/// multiply-add so that every variant gives the same bits): `k = rint(64x/ln 2)` by the `1.5·2⁵²`
+/// rounding trick, `r = (x − k·ln2_hi/64) − k·ln2_lo/64` with `|r| ≤ ln 2/128`, `q = eʳ − 1` by the
+/// degree-5 Taylor polynomial (truncation below `3.5e−17`), then `t + t·q` with
+/// `t = 2^((k mod 64)/64)` from a 64-entry table of correctly rounded values, and `2^⌊k/64⌋`
+/// added to the exponent field. Per eight lanes this is about 20 arithmetic operations and eight
+/// table loads, against about 35 for a degree-11 polynomial on `[−ln2/2, ln2/2]`, and the passes
+/// keep several vectors in flight so that they are bound by throughput rather than latency.
 ///
 /// Domain and accuracy: for `−708 ≤ x ≤ 709.78` the result is within 2 ulp of the correctly
-/// rounded `eˣ` (tested against glibc `exp`). Below `−708` the result is flushed to `0` (the true
+/// rounded `eˣ` (tested over the whole range). Below `−708` the result is flushed to `0` (the true
 /// value is below `3.3e−308`, which cannot change a softmax row sum that is at least 1); above
 /// `709.782712893384` it is `+∞`. Inputs must not be NaN.
+///
+/// **The Swift vector exponential** ``exp(_:)-(Vector)`` keeps the degree-11 polynomial on
+/// `[−ln2/2, ln2/2]` (Cody–Waite reduction, scaling by `2^(k−1)·2`), same domain and bound; it
+/// serves Swift code that computes on ``Vector`` values.
 public enum VectorExponential {
     /// The lane count of one vector step.
     public typealias Vector = SIMD8<Double>
@@ -26,15 +35,15 @@ public enum VectorExponential {
     static let underflowCutoff = -708.0
     static let overflowCutoff = 709.782712893384
 
-    /// `eˣ` lane by lane (see the type documentation for domain and accuracy).
+    /// `eˣ` lane by lane by the Swift degree-11 polynomial (see the type documentation).
     @inlinable
     public static func exp(_ x: Vector) -> Vector {
         exponential(x)
     }
 
-    /// The scalar `eˣ` by the same algorithm (all eight lanes get `x`; lane 0 is returned).
+    /// The scalar `eˣ` by the attention passes' algorithm (see the type documentation).
     public static func exp(_ x: Double) -> Double {
-        exponential(Vector(repeating: x))[0]
+        cvexp_exp(x)
     }
 
     @usableFromInline
@@ -72,12 +81,11 @@ public enum VectorExponential {
     }
 
     /// Replaces `values[i]` by `exp(values[i] − shift)` for `i < count` and returns the sum of
-    /// the new values (accumulated in eight lanes, then added lane by lane from −0: a fixed
-    /// order, so the result is reproducible).
+    /// the new values (accumulated in eight lanes, lane `i mod 8`, then added lane by lane from
+    /// −0: a fixed order, so the result is reproducible).
     ///
-    /// Runs the C implementation of the same algorithm, compiled for AVX-512, AVX2 and the
-    /// baseline and chosen at run time (``instructionSet``); every variant gives the same bits
-    /// as ``exponentiateShiftedInPlaceReference(_:count:shift:)``, which the tests check.
+    /// Runs the variant chosen for this machine (``instructionSet``); every variant gives the same
+    /// bits, which the tests check.
     ///
     /// - Precondition: `values[i] − shift` is not NaN.
     public static func exponentiateShiftedInPlace(
@@ -86,34 +94,35 @@ public enum VectorExponential {
         cvexp_exponentiate_shifted_in_place(values, count, shift)
     }
 
-    /// The instruction set of the exponential pass on this machine (`avx512f`, `avx2` or
+    /// The instruction set of the exponential passes on this machine (`avx512f`, `avx2` or
     /// `baseline`).
     public static var instructionSet: String { String(cString: cvexp_variant()) }
 
-    /// The same pass in Swift on eight-lane vectors: the reference the C variants must match.
-    @inlinable
-    public static func exponentiateShiftedInPlaceReference(
-        _ values: UnsafeMutablePointer<Double>, count: Int, shift: Double
-    ) -> Double {
-        let lanes = Vector.scalarCount
-        let raw = UnsafeMutableRawPointer(values)
-        var accumulator = Vector.zero
-        var i = 0
-        while i + lanes <= count {
-            let address = raw + i * MemoryLayout<Double>.stride
-            let v = exponential(address.loadUnaligned(as: Vector.self) - shift)
-            address.storeBytes(of: v, as: Vector.self)
-            accumulator += v
-            i += lanes
+    /// An instruction-set variant of the C passes, for tests that compare them.
+    struct Variant: Sendable, CustomStringConvertible {
+        let code: Int32
+        var description: String { String(cString: cvexp_variant_name(code)) }
+
+        /// The variants this machine can run (always at least the baseline).
+        static var supported: [Variant] {
+            [Int32(CVEXP_BASELINE), Int32(CVEXP_AVX2), Int32(CVEXP_AVX512F)]
+                .filter { cvexp_variant_supported($0) != 0 }.map(Variant.init(code:))
         }
-        if i < count {
-            var tail = Vector(repeating: -.infinity)
-            for lane in 0..<(count - i) { tail[lane] = values[i + lane] - shift }
-            let v = exponential(tail)
-            for lane in 0..<(count - i) { values[i + lane] = v[lane] }
-            accumulator += v
+
+        /// ``VectorExponential/exponentiateShiftedInPlace(_:count:shift:)`` with this variant.
+        func exponentiateShiftedInPlace(_ values: UnsafeMutablePointer<Double>, count: Int, shift: Double) -> Double {
+            cvexp_exponentiate_shifted_in_place_variant(code, values, count, shift)
         }
-        return accumulator.sum()
+
+        /// The kernel's softmax pass on a `rows × columns` block (leading dimension `leading`)
+        /// with this variant; see `cvexp_softmax_block` for the update of the running statistics.
+        func softmaxBlock(
+            _ scores: UnsafeMutablePointer<Double>, rows: Int, leading: Int, columns: Int,
+            maxima: UnsafeMutablePointer<Double>, sums: UnsafeMutablePointer<Double>,
+            rescale: UnsafeMutablePointer<Double>, first: Bool
+        ) {
+            cvexp_softmax_block_variant(code, scores, rows, leading, columns, maxima, sums, rescale, first ? 1 : 0)
+        }
     }
 
     /// The largest of `values[0..<count]` (`−∞` when `count == 0`).

@@ -1,11 +1,20 @@
 extension Matrix {
     /// An `rows × columns` matrix of i.i.d. `N(0, σ²)` entries, filled in column-major order.
+    ///
+    /// The draws are those of successive `nextGaussian()` calls (``RandomNumberGenerator/fillGaussian(_:count:standardDeviation:)``).
+    /// Inlinable so that callers in other modules get a copy specialised to their generator
+    /// (the generic version reaches `next()` through a witness table, several times slower).
+    @inlinable
     public static func gaussian<G: RandomNumberGenerator>(
         rows: Int, columns: Int, standardDeviation: Double = 1, using generator: inout G
     ) -> Matrix {
-        var values = [Double]()
-        values.reserveCapacity(rows * columns)
-        for _ in 0..<(rows * columns) { values.append(standardDeviation * generator.nextGaussian()) }
+        let count = rows * columns
+        let values = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let base = buffer.baseAddress {
+                generator.fillGaussian(base, count: count, standardDeviation: standardDeviation)
+            }
+            initialized = count
+        }
         return Matrix(rows: rows, columns: columns, columnMajor: values)
     }
 

