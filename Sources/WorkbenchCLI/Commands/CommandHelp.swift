@@ -88,11 +88,13 @@ enum CommandHelp {
         case "list":
             return """
                 Usage: workbench list [<experiment>] [--brief] [--format table|csv|json|md]
+                       workbench list --system
 
                 Lists the experiments with their paper, parameters (type, default, accepted values),
                 presets, parts with their claims, inputs and metric families. With an experiment id,
                 only that one. --brief prints one line each; --format json describes everything as data,
-                csv and md give one row per parameter.
+                csv and md give one row per parameter. --system prints this machine's CPU, its
+                instruction sets, the OpenBLAS version and the kernel it uses, and why.
 
                 """
         case "run":

@@ -1,4 +1,5 @@
 import WorkbenchCore
+import WorkbenchNumerics
 
 /// `workbench list`: what can be run, with parameters, presets and claims.
 struct ListCommand {
@@ -7,9 +8,15 @@ struct ListCommand {
 
     func execute(_ scanner: inout ArgumentScanner) throws -> Int32 {
         let brief = try scanner.flag("--brief")
+        let system = try scanner.flag("--system")
         let format = try OutputFormat.parse(try scanner.option("--format"))
         _ = try scanner.option("--db")  // accepted for uniformity; list reads no database
-        let words = try scanner.positionals(validOptions: ["--brief", "--db", "--format"])
+        let words = try scanner.positionals(validOptions: ["--brief", "--db", "--format", "--system"])
+        if system {
+            guard words.isEmpty else { throw UsageError("list --system takes no experiment id") }
+            console.write(BLASKernelSelection.systemReport())
+            return ExitCode.success
+        }
         guard words.count <= 1 else { throw UsageError("list takes at most one experiment id") }
         let experiments =
             try words.first.map { id throws(UsageError) in [try registry.experiment(id)] }
