@@ -30,8 +30,11 @@ extension TokenSampleComplexityReport {
                 ])
             }
             let series = results.series("\(label).err_times_ln_n")
+            // The standard error of err, scaled like the plotted err·ln n.
+            let halfWidths = series.map { 1.96 * (results.value("\(label).err_se", at: $0.x) ?? 0) * log($0.x) }
             figure.series.append(
-                PlotSeries(label: "d = \(d)", points: series.map { ($0.x, $0.value) }, colorSlot: slot))
+                PlotSeries(label: "d = \(d) (bars: 95 % CI)", points: series.map { ($0.x, $0.value) }, colorSlot: slot)
+                    .withSymmetricErrors(halfWidths))
             if let limit {
                 figure.series.append(
                     PlotSeries(
@@ -99,10 +102,12 @@ extension TokenSampleComplexityReport {
         }
         for (slot, (s, label)) in zip(signals, labels).enumerated() {
             let gaps = results.series("\(label).gap_mean")
+            let halfWidths = gaps.map { 1.96 * (results.value("\(label).gap_se", at: $0.x) ?? 0) }
             figure.series.append(
                 PlotSeries(
-                    label: "s = \(ReportNumber.format(s))",
-                    points: gaps.map { ((2 * log($0.x)).squareRoot(), $0.value) }, colorSlot: slot))
+                    label: "s = \(ReportNumber.format(s)) (bars: 95 % CI)",
+                    points: gaps.map { ((2 * log($0.x)).squareRoot(), $0.value) }, colorSlot: slot
+                ).withSymmetricErrors(halfWidths))
             figure.series.append(
                 PlotSeries(
                     label: "s = \(ReportNumber.format(s)): s − E M_n (exact)",

@@ -121,6 +121,10 @@ public struct PlotSeries: Sendable {
     /// law). `nil` uses the series' position in the figure.
     public let colorSlot: Int?
 
+    /// An uncertainty interval per point (e.g. mean ± 1.96 standard errors), in the order of
+    /// ``points``, drawn as vertical bars with caps; `nil` draws none.
+    public var errorBars: [(low: Double, high: Double)]?
+
     public init(
         label: String, points: [(x: Double, y: Double)], style: Style = .measured, colorSlot: Int? = nil
     ) {
@@ -128,6 +132,14 @@ public struct PlotSeries: Sendable {
         self.points = points
         self.style = style
         self.colorSlot = colorSlot
+        self.errorBars = nil
+    }
+
+    /// `self` with bars `value ± halfWidths[i]` around each point (a 95 % interval is ±1.96 SE).
+    public func withSymmetricErrors(_ halfWidths: [Double]) -> PlotSeries {
+        var copy = self
+        copy.errorBars = zip(points, halfWidths).map { (low: $0.y - $1, high: $0.y + $1) }
+        return copy
     }
 
     /// A dashed reference line of log–log slope `slope` over the x range of `points`, through

@@ -14,6 +14,9 @@ extension SVGPlot {
                 if let dash = series.style.dashArray { attributes += ##" stroke-dasharray="\##(dash)""## }
                 group.append(##"<path d="\##(path)" \##(attributes)/>"##)
             }
+            if let bars = errorBarPath(series) {
+                group.append(##"<path d="\##(bars)" fill="none" stroke="\##(color)" stroke-width="1"/>"##)
+            }
             if series.style.drawsMarkers {
                 for point in points.compactMap({ $0 }) {
                     group.append(Self.marker(at: point))
@@ -26,6 +29,25 @@ extension SVGPlot {
             elements.append("</g>")
         }
         return elements
+    }
+
+    /// Vertical bars from each point's low to high end, with 6-pixel caps; an end below a log
+    /// axis (≤ 0) is drawn to the bottom of the data area.
+    func errorBarPath(_ series: PlotSeries) -> String? {
+        guard let bars = series.errorBars else { return nil }
+        var data = ""
+        for (point, bar) in zip(series.points, bars) {
+            guard let xFraction = xAxis.fraction(of: point.x), let highFraction = yAxis.fraction(of: bar.high),
+                let top = frame.point(xFraction: xFraction, yFraction: highFraction),
+                let bottom = frame.point(xFraction: xFraction, yFraction: max(0, yAxis.fraction(of: bar.low) ?? 0))
+            else { continue }
+            let x = SVGText.number(top.x)
+            data += "M\(x) \(SVGText.number(bottom.y))V\(SVGText.number(top.y))"
+            for y in [top.y, bottom.y] {
+                data += "M\(SVGText.number(top.x - 3)) \(SVGText.number(y))h6"
+            }
+        }
+        return data.isEmpty ? nil : data
     }
 
     /// A circle marker (fill and outline come from the enclosing group).

@@ -48,7 +48,12 @@ public struct SVGPlot: Sendable {
     /// sized so the tick labels fit.
     public init(_ figure: ReportFigure) {
         self.figure = figure
-        let plottable = figure.series.flatMap(\.points).filter { point in
+        let barEnds = figure.series.flatMap { series in
+            zip(series.points, series.errorBars ?? []).flatMap { point, bar in
+                [(x: point.x, y: bar.low), (x: point.x, y: bar.high)]
+            }
+        }
+        let plottable = (figure.series.flatMap(\.points) + barEnds).filter { point in
             PlotAxis.transform(point.x, scale: figure.xScale) != nil
                 && PlotAxis.transform(point.y, scale: figure.yScale) != nil
         }

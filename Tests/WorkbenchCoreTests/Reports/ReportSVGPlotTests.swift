@@ -234,3 +234,20 @@ struct FigureReadabilityTests {
         #expect(guide.points[1].x == 1000 && abs(guide.points[1].y - 0.002) < 1e-15)
     }
 }
+
+@Suite("Error bars")
+struct ErrorBarTests {
+    @Test("bars are drawn per point with caps, and the axis range covers their ends")
+    func barsAndRange() {
+        let series = PlotSeries(label: "mean", points: [(1, 1), (2, 2), (3, 3)], colorSlot: 0)
+            .withSymmetricErrors([0.5, 0.5, 4])
+        let figure = ReportFigure(
+            id: "e", title: "t", xLabel: "x", yLabel: "y", xScale: .linear, yScale: .linear, series: [series])
+        let plot = SVGPlot(figure)
+        #expect(plot.yAxis.upper >= 7 && plot.yAxis.lower <= -1)
+        let bars = SVGInspection(plot.svg).elements(named: "path").filter { $0.attributes["stroke-width"] == "1" }
+        let data = bars.first?.attributes["d"] ?? ""
+        // One vertical stroke and two caps per point.
+        #expect(data.filter { $0 == "M" }.count == 9)
+    }
+}
