@@ -26,10 +26,11 @@ extension ConservationLawsExperiment {
         "relu:9-5-2:b", "relu:9-2-7:b", "relu:2-7-4-5-3", "relu:9-4-8:b", "relu:3-6-4-2-9:b",
     ]
 
-    /// The benchmark subset: the nets of list C with at most three layers (36), in the list's
-    /// order — the work of the pure-Python peer `Tests/Benchmarks/peers/conservation_count_python.py`.
+    /// The benchmark subset: the nets of list C with at most three layers (36) and its largest,
+    /// `lin:5-5-4-4-5` (D = 81), in the list's order — the work of the pure-Python peer
+    /// `Tests/Benchmarks/peers/conservation_count_python.py`.
     static let benchmarkArchitectures = paperLinearArchitectures.filter {
-        $0.split(separator: "-").count <= 4
+        $0.split(separator: "-").count <= 4 || $0 == "lin:5-5-4-4-5"
     }
 
     /// The `benchmark` preset: the `count` part alone on ``benchmarkArchitectures``, no random
@@ -38,7 +39,7 @@ extension ConservationLawsExperiment {
     static let benchmarkPreset = Preset(
         "benchmark",
         summary:
-            "count only, on the 36 nets of list C with at most three layers (the Python peer's subset); no random architectures, a one-case grid",
+            "count only, on the 36 nets of list C with at most three layers and lin:5-5-4-4-5 (the Python peer's subset); no random architectures, a one-case grid",
         overrides: [
             ExperimentDescriptor.partsKey: .textList(["count"]),
             archs.key: .textList(benchmarkArchitectures),

@@ -75,12 +75,13 @@ struct GapPartTests {
 
     @Test("configurations are recorded before the depth-limit solutions are known (one worker: deepest first)")
     func incrementalRecording() throws {
-        let run = try TestRuns.run(
-            [TestRuns.parts.set(["gap"]), Declared.depths.set([4, 8, 16, 32]), Declared.limitSteps.set(256)],
-            workers: 1)
-        let keys = run.results.metrics.map(\.key)
+        let parameters = try TestRuns.parameters([Declared.depths.set([4, 8, 16, 32]), Declared.limitSteps.set(256)])
+        let sink = MemoryMetricSink()
+        let context = RunContext(parameters: parameters, seed: 0, workerCount: 1, sink: sink)
+        try GapStudy(parameters).run(context)
+        let keys = sink.points.map(\.key)
         let firstLimit = try #require(keys.firstIndex { $0.hasSuffix("rel_limit") })
-        let first = try #require(run.results.metrics.first)
+        let first = try #require(sink.points.first)
         #expect(first.key.hasSuffix("rel_pl") && first.x == 32)
         // Every configuration's piecewise-affine gap is stored before the first limit comparison.
         #expect(keys[..<firstLimit].filter { $0.hasSuffix("rel_pl") }.count == 4 * 3 * 3)

@@ -1,8 +1,8 @@
 """Pure-Python/NumPy peer for timing `workbench run conservation-laws --preset benchmark`.
 
 The same lazy-bracket computation of dim Lie(W_phi)(theta) as the workbench's `count` part, on the
-benchmark subset of the paper's list C: its 36 networks with at most three layers, in the list's
-order (q-layer linear networks phi = U_1 ... U_q, widths
+benchmark subset of the paper's list C: its 36 networks with at most three layers and its largest,
+5-5-4-4-5 (D = 81), in the list's order (q-layer linear networks phi = U_1 ... U_q, widths
 [n_0, ..., n_q], U_l of shape n_{l-1} x n_l stored row-major and concatenated):
 
 1. generators X_i = grad phi_ab (one field per output entry), polynomials with integer
@@ -35,7 +35,7 @@ FLOAT_TOL = 1e-10
 MAX_FLOAT_ROWS = 2000
 POINTS = 2
 ARCHITECTURES = [
-    "5-3-2", "3-4-2-4", "2-2-2", "4-2-5", "3-2-3-3", "2-3-3", "2-5-4-3", "2-4-2-2", "3-2-4",
+    "5-3-2", "5-5-4-4-5", "3-4-2-4", "2-2-2", "4-2-5", "3-2-3-3", "2-3-3", "2-5-4-3", "2-4-2-2", "3-2-4",
     "4-5-3", "3-2-3", "5-5-2", "5-5-3-2", "5-2-3", "3-4-5", "5-5-5", "5-4-3", "2-5-4", "3-2-3-5",
     "4-5-5-5", "3-2-5", "5-5-3-5", "2-4-5-2", "3-5-3-4", "3-5-3", "3-2-4-2", "3-3-3", "3-3-3-3",
     "4-5-2", "5-3-3-2", "2-4-2-4", "2-3-5", "2-2-3", "2-2-4", "5-5-2-2", "4-5-4",
