@@ -70,14 +70,17 @@ struct GapStudy: Sendable {
         case limit(ResidualKind, Matrix)
     }
 
-    /// The tasks, the longest first: the cells of the two largest depths, then the limit
-    /// solutions, then the other cells deepest first.
+    /// The tasks: the cells of the smallest depth first (milliseconds of work, so a run records
+    /// results at once), then the longest first for an even load — the cells of the two largest
+    /// depths, the limit solutions, the other cells deepest first.
     var tasks: [Task] {
         let cells = self.cells
-        let deepest = Set(depths.suffix(2))
+        let smallest = depths.first
+        let deepest = Set(depths.dropFirst().suffix(2))
         let limits = schemes.contains(.smooth) ? residuals.map { Task.limit($0) } : []
-        return cells.filter { deepest.contains($0.depth) }.map { Task.cell($0) } + limits
-            + cells.filter { !deepest.contains($0.depth) }.map { Task.cell($0) }
+        return cells.filter { $0.depth == smallest }.map { Task.cell($0) }
+            + cells.filter { deepest.contains($0.depth) }.map { Task.cell($0) } + limits
+            + cells.filter { $0.depth != smallest && !deepest.contains($0.depth) }.map { Task.cell($0) }
     }
 
     /// Computes every configuration and limit solution in parallel. A configuration's points

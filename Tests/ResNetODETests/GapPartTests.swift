@@ -73,7 +73,7 @@ struct GapPartTests {
         }
     }
 
-    @Test("configurations are recorded before the depth-limit solutions are known (one worker: deepest first)")
+    @Test("configurations are recorded before the depth-limit solutions are known, the smallest depth first")
     func incrementalRecording() throws {
         let parameters = try TestRuns.parameters([Declared.depths.set([4, 8, 16, 32]), Declared.limitSteps.set(256)])
         let sink = MemoryMetricSink()
@@ -82,7 +82,7 @@ struct GapPartTests {
         let keys = sink.points.map(\.key)
         let firstLimit = try #require(keys.firstIndex { $0.hasSuffix("rel_limit") })
         let first = try #require(sink.points.first)
-        #expect(first.key.hasSuffix("rel_pl") && first.x == 32)
+        #expect(first.key.hasSuffix("rel_pl") && first.x == 4)
         // Every configuration's piecewise-affine gap is stored before the first limit comparison.
         #expect(keys[..<firstLimit].filter { $0.hasSuffix("rel_pl") }.count == 4 * 3 * 3)
     }

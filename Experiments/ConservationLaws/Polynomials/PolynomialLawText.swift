@@ -6,6 +6,8 @@ import Foundation
 enum PolynomialLawText {
     /// Coefficients below this (after normalisation) are zero; kept ones are rounded to it.
     static let resolution = 1e-9
+    /// `1/resolution`, exact in binary: rounding is `(c·10⁹).rounded()/10⁹`, so ±1 stays ±1.
+    private static let scale = 1e9
 
     /// Gauss–Jordan elimination with partial pivoting of `rows` (a basis of the kernel as
     /// coefficient vectors), then entries rounded to multiples of ``resolution``. The reduced
@@ -32,7 +34,7 @@ enum PolynomialLawText {
         }
         return matrix.prefix(pivotRow).map { row in
             row.map { value in
-                let rounded = (value / resolution).rounded() * resolution
+                let rounded = (value * scale).rounded() / scale
                 return rounded == 0 ? 0 : rounded
             }
         }
