@@ -17,7 +17,8 @@ extension ResNetODEExperiment {
     private static func worst(_ values: [(Int, Double)]?, lowest: Bool) -> Measurement? {
         guard let values, let pick = lowest ? values.min(by: { $0.1 < $1.1 }) : values.max(by: { $0.1 < $1.1 })
         else { return nil }
-        let detail = values.count > 1 ? "worst of \(values.count) seeds: seed \(pick.0)" : nil
+        let seeds = Set(values.map(\.0)).count
+        let detail = seeds > 1 ? "worst of \(seeds) seeds: seed \(pick.0)" : nil
         return Measurement(pick.1, detail: detail)
     }
 
