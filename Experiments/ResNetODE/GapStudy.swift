@@ -178,11 +178,7 @@ struct GapStudy: Sendable {
 
     /// Slopes of the error series and the `rel_pl` plateaus, from the points of the configurations.
     func summaryPoints(_ recorded: [MetricPoint]) -> [MetricPoint] {
-        var series = [String: [(x: Double, value: Double)]]()
-        for point in recorded {
-            guard let x = point.x else { continue }
-            series[point.key, default: []].append((x, point.value))
-        }
+        let series = SlopeFit.seriesByKey(recorded)
         var points = [MetricPoint]()
         for residual in residuals {
             for scheme in schemes {

@@ -100,11 +100,7 @@ struct ReversibleStudy: Sendable {
 
     /// Slopes of `rec` and `grad_rel` over `fitMinDepth ≤ N ≤ fitMaxDepth`.
     func slopePoints(_ recorded: [MetricPoint]) -> [MetricPoint] {
-        var series = [String: [(x: Double, value: Double)]]()
-        for point in recorded {
-            guard let x = point.x else { continue }
-            series[point.key, default: []].append((x, point.value))
-        }
+        let series = SlopeFit.seriesByKey(recorded)
         var points = [MetricPoint]()
         for scheme in schemes {
             for name in Self.slopeSeries {
