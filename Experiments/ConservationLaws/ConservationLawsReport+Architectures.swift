@@ -63,7 +63,7 @@ extension ConservationLawsReport {
         }
         guard !sentences.isEmpty else { return }
         content.paragraph(
-            "Counting time, summed over the architectures of a list (one core each): "
+            "Counting time (wall-clock, summed over the architectures of a list; each ran on one core, two at a time, on a shared 2-core machine): "
                 + sentences.joined(separator: "; ")
                 + " — the authors' times are those stored in their SageMath notebook, run on 64 cores.")
     }
