@@ -93,8 +93,11 @@ struct TrainingStudy: Sendable {
 
     func run(_ context: RunContext) throws {
         let problems = try context.parallelMap(seeds.count) { problem(seeds[$0], context) }
+        // The smallest depth first (milliseconds of work, so a run records at once), then the
+        // longest first for an even load.
+        let order = depths.prefix(1) + depths.dropFirst().reversed()
         let tasks = seeds.indices.flatMap { seedIndex in
-            IntegrationMethod.allCases.flatMap { method in depths.reversed().map { (seedIndex, method, $0) } }
+            IntegrationMethod.allCases.flatMap { method in order.map { (seedIndex, method, $0) } }
         }
         let ratios = try context.parallelMap(tasks.count) { index in
             let (seedIndex, method, depth) = tasks[index]
