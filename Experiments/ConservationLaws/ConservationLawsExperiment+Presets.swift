@@ -26,9 +26,33 @@ extension ConservationLawsExperiment {
         "relu:9-5-2:b", "relu:9-2-7:b", "relu:2-7-4-5-3", "relu:9-4-8:b", "relu:3-6-4-2-9:b",
     ]
 
-    /// `quick` is the declared defaults; `paper` counts the lists C and D.
+    /// The benchmark subset: the nets of list C with at most three layers (36) and its largest,
+    /// `lin:5-5-4-4-5` (D = 81), in the list's order — the work of the pure-Python peer
+    /// `Tests/Benchmarks/peers/conservation_count_python.py`.
+    static let benchmarkArchitectures = paperLinearArchitectures.filter {
+        $0.split(separator: "-").count <= 4 || $0 == "lin:5-5-4-4-5"
+    }
+
+    /// The `benchmark` preset: the `count` part alone on ``benchmarkArchitectures``, no random
+    /// architectures and a one-case 2-layer grid, so a whole-process timing measures the same
+    /// lazy-bracket work as the peer.
+    static let benchmarkPreset = Preset(
+        "benchmark",
+        summary:
+            "count only, on the 36 nets of list C with at most three layers and lin:5-5-4-4-5 (the Python peer's subset); no random architectures, a one-case grid",
+        overrides: [
+            ExperimentDescriptor.partsKey: .textList(["count"]),
+            archs.key: .textList(benchmarkArchitectures),
+            randomArchs.key: .int(0),
+            gridMaxWidth.key: .int(1),
+            gridMaxRank.key: .int(1),
+        ])
+
+    /// `quick` is the declared defaults; `paper` counts the lists C and D; `benchmark` the
+    /// peer's subset.
     static var presets: [Preset] {
         [
+            benchmarkPreset,
             Preset(
                 "paper",
                 summary: "the paper's lists C (47 linear), D (50 ReLU), C′ and D′ (degree-2 search) and the gd study",
@@ -37,7 +61,7 @@ extension ConservationLawsExperiment {
                     polyArchs.set(paperPolyArchitectures), polyMaxD.set(36),
                     momentumArchs.set(["lin:2-2-2", "lin:2-3-2", "lin:1-3-1", "relu:2-2-2", "lin:3-3-3", "lin:2-2-2-2"]
                     ),
-                ])
+                ]),
         ]
     }
 }

@@ -16,7 +16,7 @@ extension ConservationLawsReport {
             law by exactly η²(G_UᵀG_U − G_VᵀG_V − g_b g_bᵀ).
             """)
         var table = ReportTable(
-            id: "gd-drift", title: "Drift by model and step size",
+            id: "gd-summary", title: "Drift by model and step size",
             columns: [
                 "model", "η", "steps", "law drift", "relative", "non-law drift", "identity error",
                 "bound ratio", "final loss",
@@ -50,6 +50,7 @@ extension ConservationLawsReport {
         }
         content.table(table)
         content.figure(figure)
+        addDriftTrajectoryTable(to: &content, models: models)
         let rk4 = results.series("rk4.law_drift_abs")
         guard let smallest = rk4.first else { return }
         var rk4Figure = ReportFigure(
@@ -64,4 +65,26 @@ extension ConservationLawsReport {
     }
 
     private func pow4(_ x: Double) -> Double { x * x * x * x }
+
+    /// `gd_drift`: the running maxima of the law and non-law drifts along each trajectory, at
+    /// checkpoints t of the horizon (t, η, law, non-law).
+    private func addDriftTrajectoryTable(to content: inout ReportContent, models: [String]) {
+        var table = ReportTable(
+            id: "gd_drift", title: "Drift so far at time t = kη along each trajectory",
+            columns: ["model", "η", "t", "law drift", "non-law drift"])
+        for model in models {
+            for eta in results.series("gd.\(model).law_drift_abs").map(\.x) {
+                let law = DriftMetricKeys.trajectory(model, eta: eta, "law_drift_t").text
+                let nonlaw = DriftMetricKeys.trajectory(model, eta: eta, "nonlaw_drift_t").text
+                for point in results.series(law) {
+                    table.rows.append([
+                        .text(model), .number(eta, digits: 3), .number(point.x, digits: 3),
+                        number(point.value, digits: 3), number(results.value(nonlaw, at: point.x), digits: 3),
+                    ])
+                }
+            }
+        }
+        guard !table.rows.isEmpty else { return }
+        content.table(table)
+    }
 }

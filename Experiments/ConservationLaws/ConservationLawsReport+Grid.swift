@@ -64,5 +64,28 @@ extension ConservationLawsReport {
             ])
         }
         content.table(table)
+        addFoundLaws(to: &content)
+    }
+
+    /// `poly_laws`: the float kernel of each architecture in reduced row-echelon form
+    /// (coefficients rounded to 1e−9), from the part's artifact.
+    private func addFoundLaws(to content: inout ReportContent) {
+        guard let artifact = results.artifact(PolyStudy.lawsArtifact) else { return }
+        var table = ReportTable(
+            id: "poly_laws", title: "The kernel polynomials in reduced row-echelon form (coefficients to 1e−9)",
+            columns: ["architecture", "law", "polynomial"])
+        for line in artifact.content.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 3 else { continue }
+            table.rows.append([.text(fields[0]), .text(fields[1]), .text(fields[2])])
+        }
+        guard !table.rows.isEmpty else { return }
+        content.paragraph(
+            """
+            The kernel polynomials themselves (U_l[i,j] is entry (i, j) of layer l, U_1 the output layer; \
+            b_l[j] a hidden bias). Pivot monomials come first in the basis order, so each law has exactly one \
+            pivot monomial with coefficient 1.
+            """)
+        content.table(table)
     }
 }

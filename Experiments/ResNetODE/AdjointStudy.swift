@@ -97,11 +97,7 @@ struct AdjointStudy: Sendable {
 
     /// Slopes of the rec, grad_rel and input_grad_rel series.
     func slopePoints(_ recorded: [MetricPoint]) -> [MetricPoint] {
-        var series = [String: [(x: Double, value: Double)]]()
-        for point in recorded {
-            guard let x = point.x else { continue }
-            series[point.key, default: []].append((x, point.value))
-        }
+        let series = SlopeFit.seriesByKey(recorded)
         var points = [MetricPoint]()
         for residual in residuals {
             for method in IntegrationMethod.allCases {

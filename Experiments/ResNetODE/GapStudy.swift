@@ -57,41 +57,81 @@ struct GapStudy: Sendable {
             using: &generator)
     }
 
-    /// Computes every configuration in parallel, records each as soon as it is done, then the
-    /// slopes and plateaus.
+    /// One unit of parallel work: a configuration, or the depth-limit solution of a residual.
+    enum Task: Sendable {
+        case cell(Cell)
+        case limit(ResidualKind)
+    }
+
+    /// What a task returns: a configuration's recorded points and, for smooth weights, its Euler
+    /// and Heun outputs (compared with the limit once that is known); or a limit solution.
+    enum TaskResult: Sendable {
+        case cell(Cell, points: [MetricPoint], smoothOutputs: (euler: Matrix, heun: Matrix)?)
+        case limit(ResidualKind, Matrix)
+    }
+
+    /// The tasks: the cells of the smallest depth first (milliseconds of work, so a run records
+    /// results at once), then the longest first for an even load — the cells of the two largest
+    /// depths, the limit solutions, the other cells deepest first.
+    var tasks: [Task] {
+        let cells = self.cells
+        let smallest = depths.first
+        let deepest = Set(depths.dropFirst().suffix(2))
+        let limits = schemes.contains(.smooth) ? residuals.map { Task.limit($0) } : []
+        return cells.filter { $0.depth == smallest }.map { Task.cell($0) }
+            + cells.filter { deepest.contains($0.depth) }.map { Task.cell($0) } + limits
+            + cells.filter { $0.depth != smallest && !deepest.contains($0.depth) }.map { Task.cell($0) }
+    }
+
+    /// Computes every configuration and limit solution in parallel. A configuration's points
+    /// against the piecewise-affine ODE are recorded as soon as it is done (so a long run shows
+    /// results from its first configurations on); the `rel_limit` points follow once every
+    /// limit solution is known, then the slopes and plateaus.
     func run(_ context: RunContext) throws {
         var inputGenerator = context.random("gap", "input")
         let x0 = Matrix.gaussian(rows: dimension, columns: batch, using: &inputGenerator)
-        let paths = residuals.map { smoothPath($0, context) }
-        let needsLimit = schemes.contains(.smooth)
-        let limits = try context.parallelMap(residuals.count) { index in
-            needsLimit
-                ? ODEReference.limit(
-                    ResidualFunction(kind: residuals[index]), path: paths[index], steps: limitSteps, from: x0)
-                : x0
-        }
-        let cells = self.cells
-        let pathByResidual = Dictionary(uniqueKeysWithValues: zip(residuals, paths))
-        let limitByResidual = Dictionary(uniqueKeysWithValues: zip(residuals, limits))
-        let computed = try context.parallelMap(cells.count) { index in
-            let cell = cells[index]
-            guard let path = pathByResidual[cell.residual], let limit = limitByResidual[cell.residual] else {
-                return [MetricPoint]()
+        let paths = Dictionary(uniqueKeysWithValues: residuals.map { ($0, smoothPath($0, context)) })
+        let tasks = self.tasks
+        let results = try context.parallelMap(tasks.count) { index -> TaskResult? in
+            switch tasks[index] {
+            case .limit(let residual):
+                guard let path = paths[residual] else { return nil }
+                let limit = ODEReference.limit(
+                    ResidualFunction(kind: residual), path: path, steps: limitSteps, from: x0)
+                context.progress("\(residual.rawValue) depth limit", fraction: Double(index + 1) / Double(tasks.count))
+                return .limit(residual, limit)
+            case .cell(let cell):
+                guard let path = paths[cell.residual] else { return nil }
+                let computed = outputs(cell, path: path, x0: x0, context)
+                try context.record(computed.points)
+                context.progress(
+                    "\(cell.residual.rawValue) \(cell.scheme.rawValue) N=\(cell.depth)",
+                    fraction: Double(index + 1) / Double(tasks.count))
+                return .cell(cell, points: computed.points, smoothOutputs: computed.smoothOutputs)
             }
-            let points = points(cell, path: path, limit: limit, x0: x0, context)
-            try context.record(points)
-            context.progress(
-                "\(cell.residual.rawValue) \(cell.scheme.rawValue) N=\(cell.depth)",
-                fraction: Double(index + 1) / Double(cells.count))
-            return points
         }
-        try context.record(summaryPoints(computed.flatMap { $0 }))
+        var limits = [ResidualKind: Matrix]()
+        for case .limit(let residual, let limit)? in results { limits[residual] = limit }
+        var recorded = [MetricPoint]()
+        var limitPoints = [MetricPoint]()
+        for case .cell(let cell, let points, let smoothOutputs)? in results {
+            recorded += points
+            guard let smoothOutputs, let limit = limits[cell.residual] else { continue }
+            let n = Double(cell.depth)
+            limitPoints += [
+                MetricPoint(key(cell, "euler", "rel_limit"), x: n, Self.relativeDistance(smoothOutputs.euler, limit)),
+                MetricPoint(key(cell, "heun", "rel_limit"), x: n, Self.relativeDistance(smoothOutputs.heun, limit)),
+            ]
+        }
+        try context.record(limitPoints)
+        try context.record(summaryPoints(recorded + limitPoints))
     }
 
-    /// The metric points of one configuration.
-    func points(_ cell: Cell, path: SmoothWeightPath, limit: Matrix, x0: Matrix, _ context: RunContext)
-        -> [MetricPoint]
-    {
+    /// The points of one configuration that need no limit solution, and for smooth weights its
+    /// Euler and Heun outputs.
+    func outputs(_ cell: Cell, path: SmoothWeightPath, x0: Matrix, _ context: RunContext) -> (
+        points: [MetricPoint], smoothOutputs: (euler: Matrix, heun: Matrix)?
+    ) {
         var generator = context.random(
             "gap", .label(cell.residual.rawValue), .label(cell.scheme.rawValue), .of(cell.depth))
         let nodes = WeightSequence.nodes(
@@ -105,10 +145,9 @@ struct GapStudy: Sendable {
             MetricPoint(key(cell, "euler", "rel_pl"), x: n, Self.relativeDistance(euler, reference)),
             MetricPoint(key(cell, nil, "tv"), x: n, WeightSequence.totalVariation(nodes)),
         ]
+        var smoothOutputs: (euler: Matrix, heun: Matrix)?
         if cell.scheme == .smooth {
-            let heun = network.heunOutput(x0, convention: heunConvention)
-            points.append(MetricPoint(key(cell, "euler", "rel_limit"), x: n, Self.relativeDistance(euler, limit)))
-            points.append(MetricPoint(key(cell, "heun", "rel_limit"), x: n, Self.relativeDistance(heun, limit)))
+            smoothOutputs = (euler, network.heunOutput(x0, convention: heunConvention))
         }
         if cell.scheme == .alternating {
             let smoothNodes = WeightSequence.nodes(
@@ -117,7 +156,7 @@ struct GapStudy: Sendable {
             points.append(
                 MetricPoint(key(cell, nil, "output_diff_vs_smooth"), x: n, (euler - smooth).maxAbsEntry))
         }
-        return points
+        return (points, smoothOutputs)
     }
 
     /// `gap.{residual}.{scheme}[.{method}].{name}`.
@@ -139,11 +178,7 @@ struct GapStudy: Sendable {
 
     /// Slopes of the error series and the `rel_pl` plateaus, from the points of the configurations.
     func summaryPoints(_ recorded: [MetricPoint]) -> [MetricPoint] {
-        var series = [String: [(x: Double, value: Double)]]()
-        for point in recorded {
-            guard let x = point.x else { continue }
-            series[point.key, default: []].append((x, point.value))
-        }
+        let series = SlopeFit.seriesByKey(recorded)
         var points = [MetricPoint]()
         for residual in residuals {
             for scheme in schemes {

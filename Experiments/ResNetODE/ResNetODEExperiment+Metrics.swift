@@ -2,7 +2,9 @@ import WorkbenchCore
 
 extension ResNetODEExperiment {
     /// The recorded metric families; each `{placeholder}` is a coordinate of the key.
-    static let metricSpecs: [MetricSpec] = gapMetrics + linearMetrics + adjointMetrics + memoryMetrics + trainMetrics
+    static let metricSpecs: [MetricSpec] =
+        gapMetrics + linearMetrics + adjointMetrics + memoryMetrics + trainMetrics
+        + reversibleMetrics
 
     private static let gapMetrics: [MetricSpec] = [
         MetricSpec(
@@ -81,18 +83,56 @@ extension ResNetODEExperiment {
 
     private static let trainMetrics: [MetricSpec] = [
         MetricSpec(
-            "train.{method}.{mode}.train_loss", "final training loss ‖X_N − Y‖²/(2B) (+∞: diverged)", unit: "1, vs N"),
-        MetricSpec("train.{method}.{mode}.test_loss", "loss on the test batch at the final weights", unit: "1, vs N"),
-        MetricSpec("train.{method}.{mode}.diverged", "1 when training diverged", unit: "0/1, vs N"),
-        MetricSpec(
-            "train.{method}.grad_rel_final", "adjoint vs backprop gradient error at the backprop-trained weights",
+            "train.seed{seed}.{method}.{mode}.train_loss", "final training loss ‖X_N − Y‖²/(2B) (+∞: diverged)",
             unit: "1, vs N"),
         MetricSpec(
-            "train.{method}.rec_final", "adjoint reconstruction error at the backprop-trained weights", unit: "1, vs N"),
+            "train.seed{seed}.{method}.{mode}.test_loss", "loss on the test batch at the final weights", unit: "1, vs N"
+        ),
+        MetricSpec("train.seed{seed}.{method}.{mode}.diverged", "1 when training diverged", unit: "0/1, vs N"),
         MetricSpec(
-            "train.{method}.adj_over_bp", "final train loss, adjoint-trained / backprop-trained", unit: "1, vs N"),
+            "train.seed{seed}.{method}.grad_rel_final",
+            "adjoint vs backprop gradient error at the backprop-trained weights",
+            unit: "1, vs N"),
         MetricSpec(
-            "train.{method}.min_depth_ok", "smallest N with adj_over_bp ≤ 1.1 and no divergence (−1: none)",
+            "train.seed{seed}.{method}.rec_final", "adjoint reconstruction error at the backprop-trained weights",
+            unit: "1, vs N"),
+        MetricSpec(
+            "train.seed{seed}.{method}.adj_over_bp", "final train loss, adjoint-trained / backprop-trained",
+            unit: "1, vs N"),
+        MetricSpec(
+            "train.seed{seed}.{method}.min_depth_ok", "smallest N with adj_over_bp ≤ 1.1 and no divergence (−1: none)",
             unit: "layers"),
+    ]
+
+    private static let reversibleMetrics: [MetricSpec] = [
+        MetricSpec(
+            "rev.{scheme}.rec", "‖X̃_0 − X_0‖_F/‖X_0‖_F of the scheme's exact reverse pass (smooth MLP)",
+            unit: "1, vs N"),
+        MetricSpec(
+            "rev.{scheme}.grad_rel", "‖g_adj − g_bp‖/‖g_bp‖ over all weight gradients (smooth MLP)",
+            unit: "1, vs N"),
+        MetricSpec(
+            "rev.{scheme}.backprop_bytes", "backpropagation: peak bytes of activation buffers kept across layers",
+            unit: "bytes, vs N"),
+        MetricSpec(
+            "rev.{scheme}.adjoint_bytes", "adjoint: peak bytes of activation buffers kept across layers",
+            unit: "bytes, vs N"),
+        MetricSpec(
+            "rev.{scheme}.adjoint_seconds", "wall-clock seconds of one adjoint pass (reverse and backward)",
+            unit: "s, vs N", wallClockTiming: true),
+        MetricSpec("rev.{scheme}.order", "classical order p of the scheme"),
+        MetricSpec("rev.{scheme}.stages", "stages s (residual evaluations per forward layer)"),
+        MetricSpec(
+            "rev.{scheme}.adjoint_evals_per_layer",
+            "adjoint cost per layer in residual evaluations: 3s evaluations + s VJPs at 2 each = 5s"),
+        MetricSpec(
+            "rev.{scheme}.backprop_evals_per_layer",
+            "backpropagation cost per layer (stages recomputed from stored states): 2s + 2s = 4s"),
+        MetricSpec(
+            "rev.{scheme}.rec.slope", "log-log slope of rec over fitMinDepth ≤ N ≤ revFitMaxDepth",
+            recordedOnlyWhen: "two depths in the fit window are above the round-off floor"),
+        MetricSpec(
+            "rev.{scheme}.grad_rel.slope", "log-log slope of grad_rel over fitMinDepth ≤ N ≤ revFitMaxDepth",
+            recordedOnlyWhen: "two depths in the fit window are above the round-off floor"),
     ]
 }

@@ -122,4 +122,25 @@ extension ResNetODEExperiment {
         "trainDim", default: 8, doc: "state dimension d of E5", constraint: .atLeastOne)
     static let trainHidden = Parameter<Int>(
         "trainHidden", default: 16, doc: "MLP width m of E5", constraint: .atLeastOne)
+    static let trainSeeds = Parameter<[Int]>(
+        "trainSeeds", default: [0],
+        doc: "training seeds, each its own teacher, data and initialisation; the train claims must hold on every seed",
+        constraint: .list(minCount: 1, element: .range(low: 0, high: nil, lowIsExclusive: false), distinct: true))
+}
+
+/// The `reversible` part's parameters (beyond the paper, spec §7.2).
+extension ResNetODEExperiment {
+    static let revDepths = Parameter<[Int]>(
+        "revDepths", default: [4, 8, 16, 32, 64, 128, 256],
+        doc: "depths N of the Runge–Kutta reversibility study (smooth MLP weights)", constraint: depthList())
+    static let revSchemes = Parameter<[String]>(
+        "revSchemes", default: RungeKuttaScheme.names,
+        doc:
+            "layer schemes of the reversibility study: euler (p = 1), midpoint and heun (p = 2), rk3 (Kutta, p = 3), rk4 (classical, p = 4)",
+        constraint: .list(minCount: 1, element: .choices(RungeKuttaScheme.names), distinct: true))
+    static let revFitMaxDepth = Parameter<Int>(
+        "revFitMaxDepth", default: 64,
+        doc:
+            "the reversibility slopes fit N from fitMinDepth to this depth (high orders reach the float64 round-off floor early)",
+        constraint: .atLeastOne)
 }

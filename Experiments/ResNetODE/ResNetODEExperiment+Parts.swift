@@ -5,7 +5,8 @@ extension ResNetODEExperiment {
     static let parameterDeclarations: [any ParameterDeclaration] =
         GapStudy.parameters + LinearStudy.parameters
         + [adjointResiduals, adjointSchemes] + MemoryStudy.parameters
-        + [trainDepths, trainBatch, trainIters, trainLR, teacherScale, trainDim, trainHidden]
+        + [trainDepths, trainBatch, trainIters, trainLR, teacherScale, trainDim, trainHidden, trainSeeds]
+        + [revDepths, revSchemes, revFitMaxDepth]
 
     /// The work, in the order it runs; `parts=` selects a subset. Each part builds its study
     /// from the parameters it declares and records every configuration as soon as it is computed.
@@ -38,5 +39,11 @@ extension ResNetODEExperiment {
                 "E5: teacher–student training with backprop or adjoint, Euler and Heun — Heun needs fewer layers",
             parameters: TrainingStudy.parameters, claims: trainClaims
         ) { context in try TrainingStudy(context.parameters).run(context) },
+        ExperimentPart(
+            "reversible",
+            summary:
+                "beyond the paper (spec §7.2): midpoint, RK3 and RK4 ResNets with exact reverse passes — reconstruction rates and the cost–accuracy frontier",
+            parameters: ReversibleStudy.parameters, claims: reversibleClaims
+        ) { context in try ReversibleStudy(context.parameters).run(context) },
     ]
 }

@@ -22,7 +22,9 @@ public struct ResNetODEExperiment: Experiment {
                 linear, tanh, ReLU and MLP residuals with smooth, i.i.d. and sign-alternating weights \
                 (Euler O(1/N), Heun O(1/N²) for smooth weights; Θ(1) plateaus for rough ones), RK4 \
                 references aligned to the nodes; linear-ResNet training (Figure 2); the memory-free \
-                adjoint (Euler, Heun) against backprop; activation memory; teacher–student training.
+                adjoint (Euler, Heun) against backprop; activation memory; teacher–student training; \
+                beyond the paper, midpoint, RK3 and RK4 ResNets with exact reverse passes \
+                (reconstruction rates and the cost–accuracy frontier).
                 """,
             parameters: Self.parameterDeclarations,
             presets: [Self.paperPreset],

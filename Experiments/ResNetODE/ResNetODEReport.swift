@@ -20,6 +20,7 @@ struct ResNetODEReport {
         if selectedParts.contains("adjoint") { addAdjoint(&content) }
         if selectedParts.contains("memory") { addMemory(&content) }
         if selectedParts.contains("train") { addTrain(&content) }
+        if selectedParts.contains("reversible") { addReversible(&content) }
         return content
     }
 

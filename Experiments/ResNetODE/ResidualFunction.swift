@@ -23,7 +23,9 @@ struct ResidualFunction: Sendable {
             return t
         case .relu:
             var t = Matrix.product(theta.groups[0], x)
-            for i in t.storage.indices where !(t.storage[i] > 0) { t.storage[i] = 0 }
+            t.storage.withUnsafeMutableBufferPointer { values in
+                for i in values.indices { values[i] = values[i] > 0 ? values[i] : 0 }
+            }
             return t
         case .mlp:
             var h = Matrix.product(theta.groups[0], x)

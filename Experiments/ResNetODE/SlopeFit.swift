@@ -1,3 +1,4 @@
+import WorkbenchCore
 import WorkbenchNumerics
 
 /// The spec's slope fit (§5.3): ordinary least squares of `log error` on `log N` over
@@ -15,5 +16,15 @@ enum SlopeFit {
             .sorted { $0.x < $1.x }
         guard usable.count >= 2 else { return nil }
         return LinearFit.powerLaw(x: usable.map(\.x), y: usable.map(\.value))
+    }
+
+    /// The series among `points` (those with an abscissa), grouped by key.
+    static func seriesByKey(_ points: [MetricPoint]) -> [String: [(x: Double, value: Double)]] {
+        var series = [String: [(x: Double, value: Double)]]()
+        for point in points {
+            guard let x = point.x else { continue }
+            series[point.key, default: []].append((x, point.value))
+        }
+        return series
     }
 }

@@ -137,6 +137,24 @@ struct CommandTests {
         #expect(result.output.contains(tampering.hasPrefix("DELETE") ? "err@64.0: only in the rerun" : "constant@"))
     }
 
+    @Test("verify compares no wall-clock timing: a rerun passes, an edited timing passes, an edited value fails")
+    func verifySkipsTimings() throws {
+        let harness = try CLIHarness()
+        defer { harness.directory.remove() }
+        harness.run(["run", "fixture-sleep", "steps=3", "interval=0.01", "timed=true"])
+        let original = try #require(harness.latestRunID())
+        let rerun = harness.run(["verify", original])
+        #expect(rerun.status == ExitCode.success, "\(rerun.output)")
+        #expect(rerun.output.contains("3 metric values") && rerun.output.contains("3 wall-clock timing value(s)"))
+        let store = try WorkbenchStore.RunStore(path: harness.database)
+        try store.database.run("UPDATE metrics SET value = value + 1 WHERE key = 'tick.seconds'")
+        #expect(harness.run(["verify", original]).status == ExitCode.success)
+        try store.database.run("UPDATE metrics SET value = value + 1 WHERE key = 'tick' AND x = 2")
+        let tampered = harness.run(["verify", original])
+        #expect(tampered.status == ExitCode.failure)
+        #expect(tampered.output.contains("DAMAGED") && tampered.output.contains("tick@2.0"))
+    }
+
     @Test("report writes README, CSV and SVG from the database, identical bytes on a second render")
     func report() throws {
         let harness = try CLIHarness()

@@ -1,3 +1,4 @@
+import Foundation
 import WorkbenchCore
 import WorkbenchNumerics
 
@@ -34,8 +35,9 @@ struct CountStudy {
 
     func run(_ context: RunContext) throws {
         let counts = try context.parallelMap(architectures.count) { index in
+            let started = Date()
             let count = try self.count(architectures[index], context: context)
-            try Self.record(count, context: context)
+            try Self.record(count, seconds: Date().timeIntervalSince(started), context: context)
             return count
         }
         try recordSummaries(counts, context: context)
@@ -65,7 +67,9 @@ struct CountStudy {
         }
     }
 
-    static func record(_ count: ConservationLawCount, context: RunContext) throws {
+    /// Records one architecture's rows; `seconds` is the wall-clock time of its count (a timing
+    /// family, outside the result digest).
+    static func record(_ count: ConservationLawCount, seconds: Double, context: RunContext) throws {
         let arch = count.architecture.description
         let best = count.best
         var values: [(String, Double)] = [
@@ -82,6 +86,7 @@ struct CountStudy {
         ]
         if let known = count.knownLawCount { values.append(("n_known", Double(known))) }
         var points = values.map { MetricPoint(CountMetricKeys.architecture(arch, $0.0), $0.1) }
+        points.append(MetricPoint(CountMetricKeys.architecture(arch, "seconds"), seconds))
         let levelKey = CountMetricKeys.architecture(arch, "levels")
         points += best.levels.enumerated().map { MetricPoint(levelKey, x: Double($0.offset), Double($0.element)) }
         try context.record(points)

@@ -12,7 +12,9 @@ enum DiscreteFlows {
         var tracker = DriftTracker(start)
         var theta = start
         let steps = Int((horizon / eta).rounded())
-        for _ in 0..<steps {
+        let checkpointSteps = Set(
+            DriftMeasurement.checkpointFractions.map { max(1, Int(($0 * Double(steps)).rounded())) })
+        for step in stride(from: 1, through: steps, by: 1) {
             let (_, gradient) = theta.lossAndGradient(data)
             let before = theta.balance
             theta = theta.adding(gradient, times: -eta)
@@ -26,6 +28,10 @@ enum DiscreteFlows {
             }
             tracker.measurement.driftBound += eta * eta * gradient.squaredNorm
             tracker.observe(theta, balance: after)
+            if checkpointSteps.contains(step) {
+                tracker.measurement.checkpoints.append(
+                    (Double(step) * eta, tracker.measurement.lawDrift, tracker.measurement.nonlawDrift))
+            }
         }
         tracker.measurement.steps = steps
         tracker.measurement.finalLoss = theta.lossAndGradient(data).loss

@@ -16,6 +16,11 @@ struct DriftMeasurement: Sendable {
     var largestLaw = 0.0
     /// `η² Σ_k ‖G_k‖²`, the bound on the law drift.
     var driftBound = 0.0
+    /// The running maxima `(t, law drift, non-law drift)` at the times ``checkpointFractions``
+    /// of the horizon (step `k` is time `kη`).
+    var checkpoints: [(time: Double, law: Double, nonlaw: Double)] = []
+    /// The fractions of the horizon `T` at which ``checkpoints`` are taken.
+    static let checkpointFractions = [0.05, 0.1, 0.25, 0.5, 1]
     /// `E(θ_K)`.
     var finalLoss = Double.nan
 

@@ -21,10 +21,21 @@ enum DriftMetricKeys {
         MetricKey("gd", .text("model", model), .name(name))
     }
 
+    /// `gd.<model>.eta<η>.<name>`, a series over the time `t = kη` (checkpoints of the trajectory).
+    static func trajectory(_ model: String, eta: Double, _ name: String) -> MetricKey {
+        MetricKey("gd", .text("model", model), .number("eta", eta), .name(name))
+    }
+
     static func rk4(_ name: String) -> MetricKey { MetricKey("rk4", .name(name)) }
 
     static var specs: [MetricSpec] {
         perStepSize.map { MetricSpec("gd.{model}.\($0.name)", $0.meaning, unit: "vs η") } + [
+            MetricSpec(
+                "gd.{model}.eta{eta}.law_drift_t",
+                "max over steps k ≤ t/η of max_law |h(θ_k) − h(θ_0)|, at t = T·(0.05, 0.1, 0.25, 0.5, 1)", unit: "vs t"),
+            MetricSpec(
+                "gd.{model}.eta{eta}.nonlaw_drift_t", "max over steps k ≤ t/η of the non-law's deviation",
+                unit: "vs t"),
             MetricSpec("rk4.law_drift_abs", "RK4 on the linear flow: max |H_t − H_0|", unit: "vs h"),
             MetricSpec("rk4.final_loss", "RK4 on the linear flow: E(θ(T))", unit: "vs h"),
         ]

@@ -67,6 +67,16 @@ struct DriftStudy {
             ("identity_err_scaled", drift.scaledIdentityError), ("bound_ratio", drift.boundRatio),
             ("final_loss", drift.finalLoss),
         ]
-        try context.record(values.map { MetricPoint(DriftMetricKeys.descent(model, $0.0), x: eta, $0.1) })
+        var points = values.map { MetricPoint(DriftMetricKeys.descent(model, $0.0), x: eta, $0.1) }
+        for checkpoint in drift.checkpoints {
+            points.append(
+                MetricPoint(
+                    DriftMetricKeys.trajectory(model, eta: eta, "law_drift_t"), x: checkpoint.time, checkpoint.law))
+            points.append(
+                MetricPoint(
+                    DriftMetricKeys.trajectory(model, eta: eta, "nonlaw_drift_t"), x: checkpoint.time, checkpoint.nonlaw
+                ))
+        }
+        try context.record(points)
     }
 }

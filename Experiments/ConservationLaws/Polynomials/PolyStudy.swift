@@ -23,7 +23,7 @@ struct PolyStudy {
     }
 
     func run(_ context: RunContext) throws {
-        _ = try context.parallelMap(architectures.count) { index in
+        let laws = try context.parallelMap(architectures.count) { index in
             let architecture = architectures[index]
             let arch = architecture.description
             var modelRandom = context.random("poly", .label(arch), "model")
@@ -42,6 +42,13 @@ struct PolyStudy {
             ]
             if let angle = outcome.maximumPrincipalAngle { values.append(("max_principal_angle", angle)) }
             try context.record(values.map { MetricPoint(MetricKey("poly", .text("arch", arch), .name($0.0)), $0.1) })
+            return outcome.laws.enumerated().map { "\(arch)\t\($0.offset + 1)\t\($0.element)" }
         }
+        try context.attach(
+            name: Self.lawsArtifact, mediaType: "text/tab-separated-values",
+            content: (["architecture\tlaw\tpolynomial"] + laws.flatMap { $0 }).joined(separator: "\n") + "\n")
     }
+
+    /// The artifact holding the found laws: architecture, law number, polynomial (tab-separated).
+    static let lawsArtifact = "poly_laws.tsv"
 }

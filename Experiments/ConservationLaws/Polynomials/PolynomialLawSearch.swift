@@ -24,6 +24,9 @@ struct PolynomialLawSearch {
         /// Largest principal angle between the float kernel and the span of the known laws
         /// (`nil` unless the kernel dimension equals the known laws' count).
         var maximumPrincipalAngle: Double?
+        /// The float kernel in reduced row-echelon form, one text per law
+        /// (``PolynomialLawText``).
+        var laws: [String] = []
     }
 
     func run(random: inout Xoshiro256StarStar) throws -> Outcome {
@@ -73,6 +76,10 @@ struct PolynomialLawSearch {
         }
         let floatKernel = try Self.floatKernel(realRows, columns: basis.count)
         outcome.floatKernelDimension = floatKernel.count
+        let names = PolynomialLawText.names(model.architecture, dimension: model.dimension)
+        outcome.laws = PolynomialLawText.reducedRowEchelon(floatKernel).map {
+            PolynomialLawText.text($0, basis: basis, names: names)
+        }
         let knownReal = model.knownLaws.compactMap(basis.realCoefficients(of:))
         if !knownReal.isEmpty, floatKernel.count == outcome.knownRank, knownReal.count == outcome.knownRank {
             outcome.maximumPrincipalAngle = try Self.largestPrincipalAngle(floatKernel, knownReal, columns: basis.count)

@@ -77,7 +77,11 @@ struct VerifyCommand {
         }
         // The stored rows must still hash to the stored digest (nothing edited or lost since),
         // and the rerun must reproduce them value by value, not only digest by digest.
-        let storedDigest = ResultDigest.of(originalMetrics.map { MetricPoint($0.key, x: $0.x, $0.value) })
+        // Wall-clock timing families are recorded but stand outside reproducibility
+        // (``MetricSpec/isWallClockTiming``): neither the digest nor the comparison reads them.
+        let descriptor = experiment.descriptor
+        let storedDigest = ResultDigest.of(
+            descriptor.reproducible(originalMetrics.map { MetricPoint($0.key, x: $0.x, $0.value) }))
         let intact = storedDigest == original.resultDigest
         if !intact {
             console.write(
@@ -85,9 +89,14 @@ struct VerifyCommand {
                     + "recorded digest \(original.resultDigest?.prefix(16) ?? "none")… (edited or deleted rows)\n")
         }
         let rerunMetrics = try DatabaseLocation.openForReading(recordPath).metrics(outcome.runID)
-        let differences = MetricDifference.describe(before: originalMetrics, after: rerunMetrics)
+            .filter { !descriptor.isWallClockTiming($0.key) }
+        let compared = originalMetrics.filter { !descriptor.isWallClockTiming($0.key) }
+        let differences = MetricDifference.describe(before: compared, after: rerunMetrics)
         if intact && differences.count == 0 && digest == original.resultDigest {
-            console.write("  bit-identical: \(originalMetrics.count) metric values, digest \(digest.prefix(16))…\n")
+            let timings = originalMetrics.count - compared.count
+            let excluded = timings > 0 ? " (\(timings) wall-clock timing value(s) not compared)" : ""
+            console.write(
+                "  bit-identical: \(compared.count) metric values, digest \(digest.prefix(16))…\(excluded)\n")
             return ExitCode.success
         }
         if digest != original.resultDigest {

@@ -9,12 +9,24 @@ public struct MetricSpec: Sendable {
     /// When the family is recorded only under some parameters (e.g. "a spectrum is read from a
     /// file"), the condition in words; `nil` when every run of its part records it.
     public let recordedOnlyWhen: String?
+    /// Whether the family holds wall-clock timings (seconds measured while the run worked).
+    ///
+    /// Timings are stored and reported like any other metric, but they differ from one run of
+    /// the same configuration to the next, so they stand outside bit-reproducibility: the result
+    /// digest, `workbench verify`'s value-by-value comparison and the conformance kit's
+    /// bit-identity checks all leave them out (``ExperimentDescriptor/reproducible(_:)``).
+    /// No claim may rest on one.
+    public let isWallClockTiming: Bool
 
-    public init(_ key: String, _ meaning: String, unit: String = "1", recordedOnlyWhen: String? = nil) {
+    public init(
+        _ key: String, _ meaning: String, unit: String = "1", recordedOnlyWhen: String? = nil,
+        wallClockTiming: Bool = false
+    ) {
         self.key = key
         self.meaning = meaning
         self.unit = unit
         self.recordedOnlyWhen = recordedOnlyWhen
+        self.isWallClockTiming = wallClockTiming
     }
 
     /// The `{placeholder}` names in ``key``: the coordinates of the family.

@@ -86,6 +86,26 @@ public struct ExperimentDescriptor: Sendable {
         return parts.filter { chosen.contains($0.name) }
     }
 
+    /// Whether `key` belongs to a family declared as a wall-clock timing
+    /// (``MetricSpec/isWallClockTiming``).
+    public func isWallClockTiming(_ key: String) -> Bool {
+        metrics.contains { $0.isWallClockTiming && $0.matches(key) }
+    }
+
+    /// The points bit-reproducibility is about: `points` without those of wall-clock timing
+    /// families. The result digest, `workbench verify` and the conformance kit compare these only,
+    /// so two runs of one configuration agree although their measured seconds differ.
+    public func reproducible(_ points: [MetricPoint]) -> [MetricPoint] {
+        guard metrics.contains(where: \.isWallClockTiming) else { return points }
+        var timing = [String: Bool]()
+        return points.filter { point in
+            if let known = timing[point.key] { return !known }
+            let isTiming = isWallClockTiming(point.key)
+            timing[point.key] = isTiming
+            return !isTiming
+        }
+    }
+
     /// The part deciding `claim`, if any.
     public func part(deciding claim: String) -> ExperimentPart? {
         parts.first { $0.claims.contains { $0.id == claim } }

@@ -5,6 +5,10 @@
 /// `x`, and the bits of the value (every NaN counts as the canonical NaN, as the store keeps no
 /// payloads). Two runs have the same digest exactly when they recorded the
 /// same keys with bit-identical numbers, whatever the recording order.
+///
+/// A run's digest covers its reproducible points only
+/// (``ExperimentDescriptor/reproducible(_:)``): wall-clock timing families are left out, so
+/// reruns that measured other seconds still share one digest.
 public enum ResultDigest {
     /// The digest of `points`.
     public static func of(_ points: [MetricPoint]) -> String {

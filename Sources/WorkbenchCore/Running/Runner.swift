@@ -153,7 +153,7 @@ public enum Runner {
             runID: runID, experiment: descriptor.id, preset: request.preset, seed: request.seed,
             parameters: request.parameters, metrics: points)
         let checks = ClaimEvaluator.evaluate(descriptor, on: results, skipped: skipped)
-        let digest = ResultDigest.of(points)
+        let digest = ResultDigest.of(descriptor.reproducible(points))
         let duration = Date().timeIntervalSince(started)
         let ended = try recorder.finalize(
             status: .finished, durationSeconds: duration, resultDigest: digest, error: nil,

@@ -15,7 +15,8 @@ import WorkbenchStore
 ///   family is recorded (unless it declares the condition under which it is recorded);
 /// - each part run alone, in memory with one worker and in reverse declaration order, records
 ///   exactly the points the full run stored, bit for bit (so parts share nothing through ordering
-///   and results do not depend on the worker count);
+///   and results do not depend on the worker count); wall-clock timing families
+///   (``MetricSpec/isWallClockTiming``) are compared by key only, never by value;
 /// - the report renders twice to identical bytes.
 public struct ExperimentConformance {
     public let experiment: any Experiment
@@ -122,10 +123,17 @@ public struct ExperimentConformance {
             union += run.results.metrics
         }
         let sortedUnion = union.sorted(by: MetricPoint.canonicalOrder)
-        if sortedUnion.count != full.count {
-            return ["parts run alone record \(sortedUnion.count) points, the full run \(full.count)"]
+        let sortedFull = full.sorted(by: MetricPoint.canonicalOrder)
+        if sortedUnion.count != sortedFull.count {
+            return ["parts run alone record \(sortedUnion.count) points, the full run \(sortedFull.count)"]
         }
-        for (alone, together) in zip(sortedUnion, full) where alone != together {
+        for (alone, together) in zip(sortedUnion, sortedFull)
+        where alone.key != together.key || alone.x != together.x {
+            return ["parts run alone and the full run record different keys first at '\(together.key)'"]
+        }
+        let reproducibleUnion = descriptor.reproducible(sortedUnion)
+        let reproducibleFull = descriptor.reproducible(sortedFull)
+        for (alone, together) in zip(reproducibleUnion, reproducibleFull) where alone != together {
             return [
                 "parts run alone with 1 worker differ from the full run with 2 workers first at '\(together.key)' x = \(together.x.map { "\($0)" } ?? "—"): \(alone.value) vs \(together.value)"
             ]
