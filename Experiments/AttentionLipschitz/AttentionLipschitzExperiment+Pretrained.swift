@@ -1,0 +1,6 @@
+import WorkbenchCore
+
+extension AttentionLipschitzExperiment {
+    static let pretrainedMetrics: [MetricSpec] = []
+    static let inputs: [ExperimentInput] = []
+}
