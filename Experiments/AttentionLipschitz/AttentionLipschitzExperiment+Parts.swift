@@ -39,5 +39,6 @@ extension AttentionLipschitzExperiment {
             try context.attach(
                 name: "lipschitz_vs_n.random-init.csv", content: LipschitzRow.header + rows.map(\.line).joined())
         },
+        pretrainedPart,
     ]
 }
