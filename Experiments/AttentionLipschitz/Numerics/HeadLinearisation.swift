@@ -3,38 +3,58 @@ import WorkbenchNumerics
 
 /// The forward pass of an ``AttentionHead`` at `X` and its analytic derivatives there.
 ///
-/// Cached: `𝒜 = A X + c 1ᵀ` (`d × n`, column `i` is `a_i = A x_i + c`) and the **transposed**
-/// attention matrix `Pᵀ` (`n × n`, column `i` holds query `i`'s weights, so each softmax runs
-/// over contiguous memory). `Sᵀ = Xᵀ 𝒜`; each column is normalised with its maximum over the
-/// allowed keys subtracted (log-sum-exp), and masked entries are exactly 0.
+/// Cached: the projections `Q = W_q X`, `K = W_k X` (`k × n`) and `V X` (`d_v × n`), and the
+/// **transposed** attention matrix `Pᵀ` (`n × n`, column `i` holds query `i`'s weights, so each
+/// softmax runs over contiguous memory). `Sᵀ = scale·Kᵀ Q + (Xᵀ c) 1ᵀ`, i.e.
+/// `s_ij = ⟨A x_i + c, x_j⟩`; each column is normalised with its maximum over the allowed keys
+/// subtracted (log-sum-exp), and masked entries are exactly 0. Working in the `k`-dimensional
+/// projections costs `O(n²k + nkd)` per product instead of `O(n²d)`.
 ///
-/// - JVP: `dSᵀ = dXᵀ 𝒜 + Xᵀ (A dX)`, `dPᵀ_{·i} = Pᵀ_{·i} ⊙ (dSᵀ_{·i} − ⟨Pᵀ_{·i}, dSᵀ_{·i}⟩)`,
-///   `dF = V (dX Pᵀ + X dPᵀ)`.
-/// - VJP: `Ḡ = Vᵀ Ȳ`, `X̄ = Ḡ P`, `P̄ᵀ = Xᵀ Ḡ`, `S̄ᵀ_{·i} = Pᵀ_{·i} ⊙ (P̄ᵀ_{·i} − ⟨Pᵀ_{·i}, P̄ᵀ_{·i}⟩)`,
-///   `X̄ += 𝒜 S̄ + Aᵀ (X S̄ᵀ)`.
+/// - JVP: `dSᵀ = scale·(dKᵀ Q + Kᵀ dQ) + (dXᵀ c) 1ᵀ` with `dQ = W_q dX`, `dK = W_k dX`;
+///   `dPᵀ_{·i} = Pᵀ_{·i} ⊙ (dSᵀ_{·i} − ⟨Pᵀ_{·i}, dSᵀ_{·i}⟩)`; `dF = (V dX) Pᵀ + (V X) dPᵀ`.
+/// - VJP: `P̄ᵀ = (V X)ᵀ Ȳ`, `S̄ᵀ_{·i} = Pᵀ_{·i} ⊙ (P̄ᵀ_{·i} − ⟨Pᵀ_{·i}, P̄ᵀ_{·i}⟩)`, then
+///   `X̄ = Vᵀ(Ȳ P) + W_qᵀ(scale·K S̄ᵀ) + W_kᵀ(scale·Q S̄) + c·(S̄ᵀ 1)ᵀ`.
 public struct HeadLinearisation: Sendable {
     public let head: AttentionHead
     /// `X`, `d × n`.
     public let tokens: Matrix
-    /// `𝒜 = A X + c 1ᵀ`, `d × n`.
-    public let keySides: Matrix
+    /// `Q = W_q X`, `k × n`.
+    let queries: Matrix
+    /// `K = W_k X`, `k × n`.
+    let keys: Matrix
+    /// `V X`, `d_v × n`.
+    let values: Matrix
     /// `Pᵀ`, `n × n`: entry `(j, i)` is `P_ij`.
     public let weightsTransposed: Matrix
-    /// `G = X Pᵀ`, `d × n` (column `i` is `g_i = Σ_j P_ij x_j`).
-    public let means: Matrix
-    /// `F = V G`, `d_v × n`.
+    /// `F = V X Pᵀ`, `d_v × n`.
     public let output: Matrix
 
     init(head: AttentionHead, tokens: Matrix) {
         self.head = head
         self.tokens = tokens
-        keySides = head.keySide(tokens, withBias: true)
-        var weights = Matrix.product(tokens, keySides, transposeA: .transpose)
+        queries = Matrix.product(head.query, tokens)
+        keys = Matrix.product(head.key, tokens)
+        values = Matrix.product(head.value, tokens)
+        var weights = Matrix.product(keys, queries, transposeA: .transpose, alpha: head.scale)
+        Self.addKeyBias(&weights, tokens: tokens, bias: head.queryBias)
         Self.softmaxColumns(&weights, causal: head.causal)
         weightsTransposed = weights
-        means = Matrix.product(tokens, weights)
-        output = Matrix.product(head.value, means)
+        output = Matrix.product(values, weights)
     }
+
+    /// `Sᵀ[j, i] += ⟨x_j, c⟩` (the query bias acts on the key side).
+    static func addKeyBias(_ scores: inout Matrix, tokens: Matrix, bias: [Double]) {
+        guard bias.contains(where: { $0 != 0 }) else { return }
+        let shift = tokens.applied(to: bias, .transpose)
+        let n = scores.rows
+        for i in 0..<scores.columns { for j in 0..<n { scores.storage[j + i * n] += shift[j] } }
+    }
+
+    /// `𝒜 = A X + c 1ᵀ` (`d × n`, column `i` is `a_i`), for oracles.
+    public var keySides: Matrix { head.keySide(tokens, withBias: true) }
+
+    /// `G = X Pᵀ` (`d × n`, column `i` is `g_i = Σ_j P_ij x_j`), for oracles.
+    public var means: Matrix { Matrix.product(tokens, weightsTransposed) }
 
     /// Token count `n`.
     public var tokenCount: Int { tokens.columns }
@@ -78,24 +98,36 @@ public struct HeadLinearisation: Sendable {
 
     /// `Df(X)[dX]`, `d_v × n`.
     public func jvp(_ direction: Matrix) -> Matrix {
-        var scores = Matrix.product(direction, keySides, transposeA: .transpose)
-        scores.addProduct(tokens, head.keySide(direction, withBias: false), transposeA: .transpose)
+        let dq = Matrix.product(head.query, direction)
+        let dk = Matrix.product(head.key, direction)
+        var scores = Matrix.product(dk, queries, transposeA: .transpose, alpha: head.scale)
+        scores.addProduct(keys, dq, transposeA: .transpose, alpha: head.scale)
+        Self.addKeyBias(&scores, tokens: direction, bias: head.queryBias)
         softmaxDerivative(&scores)
-        var meanChange = Matrix.product(direction, weightsTransposed)
-        meanChange.addProduct(tokens, scores)
-        return Matrix.product(head.value, meanChange)
+        var result = Matrix.product(Matrix.product(head.value, direction), weightsTransposed)
+        result.addProduct(values, scores)
+        return result
     }
 
     /// `Df(X)ᵀ[Ȳ]`, `d × n`.
     public func vjp(_ cotangent: Matrix) -> Matrix {
-        let meanBar = Matrix.product(head.value, cotangent, transposeA: .transpose)
-        var result = Matrix.product(meanBar, weightsTransposed, transposeB: .transpose)
-        var scoreBar = Matrix.product(tokens, meanBar, transposeA: .transpose)
+        var scoreBar = Matrix.product(values, cotangent, transposeA: .transpose)
         softmaxDerivative(&scoreBar)
-        result.addProduct(keySides, scoreBar, transposeB: .transpose)
-        let keySideBar = Matrix.product(tokens, scoreBar)
-        let adjoint = head.keySideAdjoint(keySideBar)
-        for index in result.storage.indices { result.storage[index] += adjoint.storage[index] }
+        let valueBar = Matrix.product(cotangent, weightsTransposed, transposeB: .transpose)
+        var result = Matrix.product(head.value, valueBar, transposeA: .transpose)
+        let queryBar = Matrix.product(keys, scoreBar, alpha: head.scale)
+        let keyBar = Matrix.product(queries, scoreBar, transposeB: .transpose, alpha: head.scale)
+        result.addProduct(head.query, queryBar, transposeA: .transpose)
+        result.addProduct(head.key, keyBar, transposeA: .transpose)
+        if head.queryBias.contains(where: { $0 != 0 }) {
+            let n = scoreBar.rows
+            let d = result.rows
+            for j in 0..<n {
+                var total = 0.0
+                for i in 0..<scoreBar.columns { total += scoreBar.storage[j + i * n] }
+                for a in 0..<d { result.storage[a + j * d] += head.queryBias[a] * total }
+            }
+        }
         return result
     }
 }
