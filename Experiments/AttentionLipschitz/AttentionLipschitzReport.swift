@@ -89,7 +89,7 @@ struct AttentionLipschitzReport {
     func addGrowthFigure(_ content: inout ReportContent) {
         var figure = ReportFigure(
             id: "sigma_vs_n",
-            title: "Local constant against n (dashed: √n through the last point, n^{1/4} through the first)",
+            title: "Local constant against n (dashed: √n and n^{1/4})",
             xLabel: "tokens n", yLabel: "σ_max(Df(X))")
         var slot = 0
         let radii = results.parameters[Declared.advRadii]
@@ -319,6 +319,7 @@ struct AttentionLipschitzReport {
             }
         }
         content.table(exponents)
+        content.paragraph(exponentSummary(layers))
         var rows: [(String, String)] = []
         for layer in layers {
             for mask in ["unmasked", "causal"] {
@@ -376,5 +377,42 @@ struct AttentionLipschitzReport {
                 title:
                     "The construction on MiniLM heads (the 12-head rows depend on R: other heads sit in balanced regimes)",
                 xName: "n", rows: construction))
+    }
+
+    /// Which exponents are consistent with 1/4, and which layers jump past the fit range.
+    func exponentSummary(_ layers: [Int]) -> String {
+        var consistent: [String] = []
+        var values: [Double] = []
+        var jumps: [String] = []
+        let fitMax = Double(results.parameters[Declared.ptFitMax])
+        for layer in layers {
+            for mask in ["unmasked", "causal"] {
+                guard let b = results.scalar(PretrainedStudy.key(layer, mask, "exponent").text) else { continue }
+                values.append(b)
+                let low = results.scalar(PretrainedStudy.key(layer, mask, "exponent_low").text) ?? .nan
+                let high = results.scalar(PretrainedStudy.key(layer, mask, "exponent_high").text) ?? .nan
+                if low <= 0.25 && 0.25 <= high { consistent.append("layer \(layer) \(mask)") }
+            }
+            let series = results.series(PretrainedStudy.key(layer, "unmasked", "sigma").text)
+            if let inside = series.last(where: { $0.x <= fitMax }), let last = series.last, last.x > fitMax,
+                last.value > 1.5 * inside.value
+            {
+                jumps.append(
+                    "layer \(layer) (σ \(ReportNumber.format(inside.value)) at n = \(Int(inside.x)) → "
+                        + "\(ReportNumber.format(last.value)) at n = \(Int(last.x)))")
+            }
+        }
+        guard let low = values.min(), let high = values.max() else { return "No exponent was fitted." }
+        var text =
+            "Fitted exponents range from \(ReportNumber.format(low)) to \(ReportNumber.format(high)), all below the "
+            + "worst case's 1/2; the 95 % interval contains 1/4 for "
+            + (consistent.isEmpty ? "no layer" : consistent.joined(separator: ", ")) + "."
+        if !jumps.isEmpty {
+            text +=
+                " Past the fit range the constant jumps in " + jumps.joined(separator: ", ")
+                + " (attributed in the spec to one head switching abruptly, a query splitting its attention between two keys), not "
+                + "the growth the paper describes, so those points are reported but not fitted."
+        }
+        return text
     }
 }
