@@ -9,6 +9,7 @@ let experimentModules: [String] = [
     "DiffusionDiscretization",
     "TokenSampleComplexity",
     "ResNetODE",
+    "AttentionLipschitz",
 ]
 
 let package = Package(

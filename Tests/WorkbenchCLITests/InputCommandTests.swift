@@ -56,4 +56,31 @@ struct InputCommandTests {
             (try? FileManager.default.contentsOfDirectory(atPath: harness.directory.path("data/broken-input"))) ?? []
         #expect(leftovers.isEmpty)
     }
+
+    @Test("inputs sharing a folder (one wheel, several files) run their fetch step once; each file is checked")
+    func sharedFolder() throws {
+        let harness = try CLIHarness()
+        defer { harness.directory.remove() }
+        let counter = harness.directory.path("count.txt")
+        let step = InputFetchStep.command([
+            "sh", "-c", "echo run >> \(counter); mkdir -p model; printf 'abc' > model/a.bin; printf 'de' > model/b.bin",
+        ])
+        let experiment = ExperimentDescriptor(
+            id: "shared-input", title: "t", paper: PaperReference(authors: "a", title: "t", venue: "v"), summary: "",
+            parameters: [], parts: [], metrics: [],
+            inputs: [
+                ExperimentInput("a", description: "a", file: "model/a.bin", size: 3, fetch: step, folder: "bundle"),
+                ExperimentInput("b", description: "b", file: "model/b.bin", size: 2, fetch: step, folder: "bundle"),
+            ])
+        let location = InputLocation(root: URL(fileURLWithPath: harness.directory.path("data")))
+        let first = try InputFetcher.fetch(experiment.inputs[0], experiment: experiment, location: location)
+        let second = try InputFetcher.fetch(experiment.inputs[1], experiment: experiment, location: location)
+        guard case .fetched(let a) = first, case .present(let b) = second else {
+            Issue.record("expected fetched then present, got \(first), \(second)")
+            return
+        }
+        #expect(a.url.path.hasSuffix("shared-input/bundle/model/a.bin") && a.size == 3)
+        #expect(b.url.path.hasSuffix("shared-input/bundle/model/b.bin") && b.size == 2)
+        #expect((try String(contentsOfFile: counter, encoding: .utf8)) == "run\n")
+    }
 }

@@ -24,6 +24,8 @@ struct RegisteredExperimentsTests {
         "token-sample-complexity": (["--preset", "paper-lite", "parts=hardmax"], 4),
         // `train` at the quick preset: about 5.5 s on two workers, recording after every depth.
         "resnet-ode": (["parts=train"], 2.5),
+        // `adversarial` at the paper preset (d = 64, 12 heads, 4 radii): about 17 s, recording after every n.
+        "attention-lipschitz": (["--preset", "paper", "parts=adversarial"], 4),
     ]
 
     @Test("the conformance kit finds no problem", arguments: ids)

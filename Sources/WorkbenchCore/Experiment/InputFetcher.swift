@@ -29,7 +29,7 @@ public enum InputFetcher {
         if case .success(let file) = single { return .present(file) }
         let manager = FileManager.default
         let folder = location.folder(experiment: experiment.id, input: input)
-        let staging = folder.deletingLastPathComponent().appendingPathComponent(".\(input.id).partial")
+        let staging = folder.deletingLastPathComponent().appendingPathComponent(".\(input.folder).partial")
         try? manager.removeItem(at: staging)
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
