@@ -73,7 +73,45 @@ extension PlotAxis {
                 }
             }
         }
-        return labelledMinorTicks(ticks, pixelsPerDecade: pixelsPerDecade, labelExtent: labelExtent)
+        let withMinorLabels = labelledMinorTicks(ticks, pixelsPerDecade: pixelsPerDecade, labelExtent: labelExtent)
+        return labelledEnds(
+            withMinorLabels, lower: lower, upper: upper, pixelsPerDecade: pixelsPerDecade, labelExtent: labelExtent)
+    }
+
+    /// `ticks` with one more label at each end of the axis that runs more than 0.3 decade past
+    /// its outermost label: the 5 × 10ᵏ tick below the first label, the 2 × 10ᵏ tick above the
+    /// last, in the `m×10ᵏ` form of decade labels — so the decade of the smallest value (e.g.
+    /// 2×10⁻³ on an axis starting at 1.3×10⁻³) is named. Skipped where labels would collide.
+    static func labelledEnds(
+        _ ticks: [AxisTick], lower: Double, upper: Double, pixelsPerDecade: Double,
+        labelExtent: (String) -> Double
+    ) -> [AxisTick] {
+        let labelled = ticks.filter { $0.label != nil }.sorted { $0.position < $1.position }
+        guard let first = labelled.first, let last = labelled.last,
+            labelled.allSatisfy({ tick in tick.isMajor && tick.label?.contains { "⁰¹²³⁴⁵⁶⁷⁸⁹".contains($0) } == true })
+        else { return ticks }
+        var result = ticks
+        /// Labels the tick at `position` when it fits next to `neighbour`; returns the new tick.
+        func label(at position: Double, multiple: Int, next neighbour: AxisTick) -> AxisTick? {
+            guard position >= lower, position <= upper,
+                let index = result.firstIndex(where: { abs($0.position - position) < 1e-9 })
+            else { return nil }
+            let decade = Int((position + 1e-9).rounded(.down))
+            let text = "\(multiple)×" + decadeLabel(decade)
+            let needed = (labelExtent(text) + labelExtent(neighbour.label ?? "")) / 2 + 6
+            guard abs(neighbour.position - position) * pixelsPerDecade >= needed else { return nil }
+            result[index] = AxisTick(position: position, label: text, isMajor: false)
+            return result[index]
+        }
+        if first.position - lower > 0.3 {
+            let five = label(at: first.position - 1 + log10(5.0), multiple: 5, next: first)
+            _ = label(at: first.position - 1 + log10(2.0), multiple: 2, next: five ?? first)
+        }
+        if upper - last.position > 0.3 {
+            let two = label(at: last.position + log10(2.0), multiple: 2, next: last)
+            _ = label(at: last.position + log10(5.0), multiple: 5, next: two ?? last)
+        }
+        return result
     }
 
     /// On axes with fewer than three decade labels, `ticks` with the minor ticks at 2 × 10ᵏ and

@@ -251,3 +251,15 @@ struct ErrorBarTests {
         #expect(data.filter { $0 == "M" }.count == 9)
     }
 }
+
+@Suite("Log axis ends")
+struct LogAxisEndTests {
+    @Test("an axis running well below its first decade label names the smallest value's decade")
+    func lowEndLabelled() {
+        let axis = PlotAxis(
+            values: [0.0016, 0.07, 1.6], scale: .log, length: 320, tickSpacing: 45, labelExtent: { _ in 18 })
+        let labels = axis.ticks.compactMap(\.label)
+        #expect(labels.contains("10⁻²") && labels.contains("10⁰"))
+        #expect(labels.contains("2×10⁻³") || labels.contains("5×10⁻³"), "\(labels)")
+    }
+}
