@@ -22,6 +22,8 @@ extension TokenSampleComplexityReport {
             yScale: .linear)
         var meanPoints = [(x: Double, y: Double)]()
         var covPoints = [(x: Double, y: Double)]()
+        var meanBars = [(low: Double, high: Double)]()
+        var covBars = [(low: Double, high: Double)]()
         var errorFigure = ReportFigure(
             id: "moments-cov-error", title: "Covariance error vs n", xLabel: "n", yLabel: "‖cov_n − cov_∞‖_F")
         for (slot, (_, label)) in horizons.enumerated() {
@@ -38,13 +40,20 @@ extension TokenSampleComplexityReport {
                 number(results.series("\(label).mean.bias_frac").last?.value),
                 number(results.series("\(label).cov.bias_frac").last?.value),
             ])
-            if let betaMean { meanPoints.append((hEff, betaMean)) }
-            if let betaCov { covPoints.append((hEff, betaCov)) }
+            if let betaMean {
+                meanPoints.append((hEff, betaMean))
+                meanBars.append(Self.betaInterval(s("mean.ci95_lo"), s("mean.ci95_hi"), estimate: betaMean))
+            }
+            if let betaCov {
+                covPoints.append((hEff, betaCov))
+                covBars.append(Self.betaInterval(s("cov.ci95_lo"), s("cov.ci95_hi"), estimate: betaCov))
+            }
             let series = results.series("\(label).cov.err_mean")
+            let halfWidths = series.map { 1.96 * (results.value("\(label).cov.err_se", at: $0.x) ?? 0) }
             errorFigure.series.append(
                 PlotSeries(
-                    label: "H = \(ReportNumber.format(hEff))", points: series.map { ($0.x, $0.value) }, colorSlot: slot)
-            )
+                    label: "H = \(ReportNumber.format(hEff))", points: series.map { ($0.x, $0.value) }, colorSlot: slot
+                ).withSymmetricErrors(halfWidths))
             errorFigure.series.append(
                 PlotSeries(
                     label: "H = \(ReportNumber.format(hEff)) fit",
@@ -55,8 +64,12 @@ extension TokenSampleComplexityReport {
         let hs = meanPoints.map(\.x) + covPoints.map(\.x)
         if let low = hs.min(), let high = hs.max(), low > 0 {
             let grid = (0...60).map { low * pow(high / low, Double($0) / 60) }
-            figure.series.append(PlotSeries(label: "|β_mean|", points: meanPoints, style: .markers))
-            figure.series.append(PlotSeries(label: "|β_cov|", points: covPoints, style: .markers))
+            var mean = PlotSeries(label: "|β_mean| (bars: 95 % CI)", points: meanPoints, style: .markers)
+            mean.errorBars = meanBars
+            var cov = PlotSeries(label: "|β_cov| (bars: 95 % CI)", points: covPoints, style: .markers)
+            cov.errorBars = covBars
+            figure.series.append(mean)
+            figure.series.append(cov)
             figure.series.append(
                 PlotSeries(
                     label: "β(H) = 1/(2(1+H²))", points: grid.map { ($0, 1 / (2 * (1 + $0 * $0))) }, style: .reference))
@@ -66,5 +79,12 @@ extension TokenSampleComplexityReport {
             content.figure(figure)
         }
         content.figure(errorFigure)
+    }
+
+    /// The 95 % interval of β = −slope from the slope's interval [lo, hi]: [−hi, −lo]; a point
+    /// interval at the estimate when it was not recorded.
+    static func betaInterval(_ low: Double?, _ high: Double?, estimate: Double) -> (low: Double, high: Double) {
+        guard let low, let high else { return (estimate, estimate) }
+        return (-high, -low)
     }
 }

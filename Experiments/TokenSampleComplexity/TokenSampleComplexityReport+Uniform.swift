@@ -46,8 +46,10 @@ extension TokenSampleComplexityReport {
             let slot = plotted.filter { $0 < index }.count
             let series = results.series("\(label).sup.err_mean")
             let name = "R = \(ReportNumber.format(radius))"
+            let halfWidths = series.map { 1.96 * (results.value("\(label).sup.err_se", at: $0.x) ?? 0) }
             figure.series.append(
-                PlotSeries(label: name, points: series.map { ($0.x, $0.value) }, colorSlot: slot))
+                PlotSeries(label: name, points: series.map { ($0.x, $0.value) }, colorSlot: slot)
+                    .withSymmetricErrors(halfWidths))
             figure.series.append(
                 PlotSeries(
                     label: "\(name) fit",
