@@ -54,27 +54,12 @@ struct ReadOnlyDatabaseTests {
 
         /// Runs the binary (as `user` unless `asUser` is false) and returns status and output.
         func execute(_ arguments: [String], asUser: Bool = true) throws -> (status: Int32, output: String) {
-            let process = Process()
-            if asUser && isRoot {
-                process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-                process.arguments =
-                    ["--reuid=\(user.uid)", "--regid=\(user.gid)", "--clear-groups", binary.path] + arguments
-            } else {
-                process.executableURL = binary
-                process.arguments = arguments
-            }
-            process.currentDirectoryURL = root
-            var environment = ProcessInfo.processInfo.environment
-            environment["OPENBLAS_NUM_THREADS"] = "1"
-            environment["HOME"] = root.path
-            process.environment = environment
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            try process.run()
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+            let privileged = asUser && isRoot
+            let setpriv = ["--reuid=\(user.uid)", "--regid=\(user.gid)", "--clear-groups", binary.path]
+            return try FixtureProcess.run(
+                privileged ? setpriv + arguments : arguments,
+                executable: privileged ? URL(fileURLWithPath: "/usr/bin/setpriv") : binary, directory: root,
+                environment: ["HOME": root.path])
         }
 
         /// Files beside the database other than itself (SQLite's `-wal`, `-shm`, `-journal`).

@@ -16,20 +16,9 @@ struct ShippedBinaryWorkflowTests {
 
         @discardableResult
         func run(_ arguments: [String], database useDatabase: Bool = true) throws -> (status: Int32, output: String) {
-            let process = Process()
-            process.executableURL = FixtureProcess.shippedExecutable
-            process.arguments = arguments + (useDatabase ? ["--db", database] : [])
-            process.currentDirectoryURL = directory.url
-            var environment = ProcessInfo.processInfo.environment
-            environment["OPENBLAS_NUM_THREADS"] = "1"
-            process.environment = environment
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            try process.run()
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+            try FixtureProcess.run(
+                arguments + (useDatabase ? ["--db", database] : []), executable: FixtureProcess.shippedExecutable,
+                directory: directory.url)
         }
 
         /// Runs and expects exit 0.

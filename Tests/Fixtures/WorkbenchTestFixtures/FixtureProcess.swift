@@ -21,15 +21,20 @@ public enum FixtureProcess {
         return testBinary.deletingLastPathComponent().appendingPathComponent(name)
     }
 
-    /// Starts the fixture CLI (or `executable`) with `arguments`; output goes to the returned pipes.
-    public static func start(_ arguments: [String], executable: URL = executable) throws -> (
-        process: Process, output: Pipe
-    ) {
+    /// Starts the fixture CLI (or `executable`) with `arguments`, in `directory` when given, with
+    /// this process's environment plus `OPENBLAS_NUM_THREADS=1` and `environment`; output goes
+    /// to the returned pipes.
+    public static func start(
+        _ arguments: [String], executable: URL = executable, directory: URL? = nil,
+        environment extra: [String: String] = [:]
+    ) throws -> (process: Process, output: Pipe) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         var environment = ProcessInfo.processInfo.environment
         environment["OPENBLAS_NUM_THREADS"] = "1"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let output = Pipe()
         process.standardOutput = output
@@ -38,9 +43,14 @@ public enum FixtureProcess {
         return (process, output)
     }
 
-    /// Runs the fixture CLI to completion and returns its exit status and combined output.
-    public static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let (process, pipe) = try start(arguments)
+    /// Runs the fixture CLI (or `executable`) to completion, as ``start(_:executable:directory:environment:)``
+    /// does, and returns its exit status and combined output.
+    public static func run(
+        _ arguments: [String], executable: URL = executable, directory: URL? = nil,
+        environment: [String: String] = [:]
+    ) throws -> (status: Int32, output: String) {
+        let (process, pipe) = try start(
+            arguments, executable: executable, directory: directory, environment: environment)
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
