@@ -36,16 +36,6 @@ struct AttentionLipschitzReport {
         series.filter { $0.value > 0 && $0.value.isFinite }.map { (x: $0.x, y: $0.value) }
     }
 
-    /// `c·x^slope` through the first point of `series` (the last with `throughLast`).
-    func referenceLine(_ series: [(x: Double, y: Double)], slope: Double, throughLast: Bool = false) -> [(
-        x: Double, y: Double
-    )] {
-        guard let first = series.first, let last = series.last else { return [] }
-        let anchor = throughLast ? last : first
-        let scale = anchor.y / pow(anchor.x, slope)
-        return [(first.x, scale * pow(first.x, slope)), (last.x, scale * pow(last.x, slope))]
-    }
-
     /// A table with one row per labelled series and one column per abscissa.
     func seriesTable(id: String, title: String, xName: String, rows: [(String, String)]) -> ReportTable {
         let xs = Array(Set(rows.flatMap { results.series($0.1).map(\.x) })).sorted()
@@ -98,7 +88,7 @@ struct AttentionLipschitzReport {
             figure.series.append(PlotSeries(label: "construction, one head, R = 6", points: points, colorSlot: slot))
             figure.series.append(
                 PlotSeries(
-                    label: "√n", points: referenceLine(points, slope: 0.5, throughLast: true), style: .reference,
+                    label: "√n", points: PlotSeries.slopeLine(0.5, through: points, anchor: .last), style: .reference,
                     colorSlot: slot))
             slot += 1
         }
@@ -117,7 +107,8 @@ struct AttentionLipschitzReport {
                 if layer == results.parameters[Declared.ptLayers].max() {
                     figure.series.append(
                         PlotSeries(
-                            label: "n^{1/4}", points: referenceLine(points, slope: 0.25), style: .reference,
+                            label: "n^{1/4}", points: PlotSeries.slopeLine(0.25, through: points, anchor: .first),
+                            style: .reference,
                             colorSlot: slot))
                 }
                 slot += 1
@@ -169,7 +160,8 @@ struct AttentionLipschitzReport {
             let points = positive(results.series(AdversarialStudy.key("single", "unmasked", last, "sigma").text))
             figure.series.append(
                 PlotSeries(
-                    label: "√n", points: referenceLine(points, slope: 0.5), style: .reference, colorSlot: radii.count))
+                    label: "√n", points: PlotSeries.slopeLine(0.5, through: points, anchor: .first), style: .reference,
+                    colorSlot: radii.count))
         }
         content.figure(figure)
     }
@@ -342,11 +334,12 @@ struct AttentionLipschitzReport {
             let points = positive(results.series(PretrainedStudy.key(layer, "unmasked", "sigma").text))
             figure.series.append(
                 PlotSeries(
-                    label: "n^{1/4}", points: referenceLine(points, slope: 0.25), style: .reference,
+                    label: "n^{1/4}", points: PlotSeries.slopeLine(0.25, through: points, anchor: .first),
+                    style: .reference,
                     colorSlot: layers.count))
             figure.series.append(
                 PlotSeries(
-                    label: "√n", points: referenceLine(points, slope: 0.5), style: .reference,
+                    label: "√n", points: PlotSeries.slopeLine(0.5, through: points, anchor: .first), style: .reference,
                     colorSlot: layers.count + 1))
         }
         content.figure(figure)

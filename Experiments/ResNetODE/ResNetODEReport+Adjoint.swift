@@ -49,7 +49,8 @@ extension ResNetODEReport {
                             figure.series.append(
                                 PlotSeries(
                                     label: "slope \(method == .euler ? "−1" : "−3")",
-                                    points: referenceLine(points, slope: method == .euler ? -1 : -3),
+                                    points: PlotSeries.slopeLine(
+                                        method == .euler ? -1 : -3, through: points, anchor: .first),
                                     style: .reference, colorSlot: slot))
                         }
                         slot += 1

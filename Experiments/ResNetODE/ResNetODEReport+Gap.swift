@@ -77,12 +77,14 @@ extension ResNetODEReport {
                 figure.series.append(PlotSeries(label: "smooth, euler vs limit", points: euler, colorSlot: slot))
                 figure.series.append(
                     PlotSeries(
-                        label: "slope −1", points: referenceLine(euler, slope: -1), style: .reference, colorSlot: slot))
+                        label: "slope −1", points: PlotSeries.slopeLine(-1, through: euler, anchor: .first),
+                        style: .reference, colorSlot: slot))
                 slot += 1
                 figure.series.append(PlotSeries(label: "smooth, heun vs limit", points: heun, colorSlot: slot))
                 figure.series.append(
                     PlotSeries(
-                        label: "slope −2", points: referenceLine(heun, slope: -2), style: .reference, colorSlot: slot))
+                        label: "slope −2", points: PlotSeries.slopeLine(-2, through: heun, anchor: .first),
+                        style: .reference, colorSlot: slot))
             }
             content.figure(figure)
         }

@@ -50,7 +50,9 @@ extension ResNetODEReport {
         let measured = positive(results.series("lin.dist_limit"))
         distance.series.append(PlotSeries(label: "dist_limit", points: measured, colorSlot: 0))
         distance.series.append(
-            PlotSeries(label: "slope −1", points: referenceLine(measured, slope: -1), style: .reference, colorSlot: 0))
+            PlotSeries(
+                label: "slope −1", points: PlotSeries.slopeLine(-1, through: measured, anchor: .first),
+                style: .reference, colorSlot: 0))
         content.figure(distance)
     }
 }

@@ -72,7 +72,8 @@ extension ResNetODEReport {
             reconstruction.series.append(
                 PlotSeries(
                     label: "N^−\(heuristicRate(scheme.order))",
-                    points: referenceLine(window, slope: -Double(heuristicRate(scheme.order))), style: .reference,
+                    points: PlotSeries.slopeLine(-Double(heuristicRate(scheme.order)), through: window, anchor: .first),
+                    style: .reference,
                     colorSlot: slot))
             let perLayer = Double(ReversibleStudy.adjointEvaluations(scheme))
             cost.series.append(

@@ -33,11 +33,4 @@ struct ResNetODEReport {
     func positive(_ series: [(x: Double, value: Double)]) -> [(x: Double, y: Double)] {
         series.filter { $0.value > 0 && $0.value.isFinite }.map { (x: $0.x, y: $0.value) }
     }
-
-    /// `c·N^slope` through the first point of `series`, as a reference line.
-    func referenceLine(_ series: [(x: Double, y: Double)], slope: Double) -> [(x: Double, y: Double)] {
-        guard let first = series.first, let last = series.last else { return [] }
-        let scale = first.y / pow(first.x, slope)
-        return [(first.x, first.y), (last.x, scale * pow(last.x, slope))]
-    }
 }

@@ -142,16 +142,30 @@ public struct PlotSeries: Sendable {
         return copy
     }
 
+    /// Which point a slope line passes through.
+    public enum SlopeAnchor: Sendable { case first, last }
+
+    /// The two ends of the log–log line y = y_a · (x / x_a)^slope over the x range of the
+    /// plottable (positive, finite) `points`, through their first or last point a; empty when
+    /// there is none.
+    public static func slopeLine(
+        _ slope: Double, through points: [(x: Double, y: Double)], anchor: SlopeAnchor = .last
+    ) -> [(x: Double, y: Double)] {
+        let positive = points.filter { $0.x > 0 && $0.y > 0 && $0.x.isFinite && $0.y.isFinite }
+        guard let through = anchor == .first ? positive.first : positive.last,
+            let first = positive.map(\.x).min(), let last = positive.map(\.x).max()
+        else { return [] }
+        return [first, last].map { x in (x: x, y: through.y * pow(x / through.x, slope)) }
+    }
+
     /// A dashed reference line of log–log slope `slope` over the x range of `points`, through
-    /// their last point (where an asymptotic rate holds best): y = y_last · (x / x_last)^slope.
+    /// their last point (where an asymptotic rate holds best) — ``slopeLine(_:through:anchor:)``.
     /// `nil` when no point has positive coordinates.
     public static func slopeGuide(
         slope: Double, through points: [(x: Double, y: Double)], label: String, colorSlot: Int? = nil
     ) -> PlotSeries? {
-        let positive = points.filter { $0.x > 0 && $0.y > 0 && $0.x.isFinite && $0.y.isFinite }
-        guard let anchor = positive.last, let first = positive.map(\.x).min(), let last = positive.map(\.x).max()
-        else { return nil }
-        let line = [first, last].map { x in (x: x, y: anchor.y * pow(x / anchor.x, slope)) }
+        let line = slopeLine(slope, through: points)
+        guard !line.isEmpty else { return nil }
         return PlotSeries(label: label, points: line, style: .reference, colorSlot: colorSlot)
     }
 }
