@@ -70,6 +70,10 @@ public struct WorkbenchCommandLine {
             case "note": return try NoteCommand(context: self).execute(&scanner)
             case "delete": return try DeleteCommand(context: self).execute(&scanner)
             case "gc": return try GCCommand(context: self).execute(&scanner)
+            case "sweep": return try SweepCommand(context: self, invocation: arguments).execute(&scanner)
+            case "sweeps": return try SweepListCommand(context: self).execute(&scanner)
+            case "merge": return try MergeCommand(context: self).execute(&scanner)
+            case "exec": return try ExecCommand(context: self).execute(&scanner)
             default: throw UsageError("unknown command '\(name)'", validChoices: CommandHelp.commands)
             }
         } catch let error as StoreError where error.isUsageError {

@@ -53,6 +53,11 @@ public struct RunRecord: Sendable, Equatable {
     public var name: String?
     /// Free text about the run (`run --note`, `workbench note`).
     public var note: String?
+    /// The sweep this run is a cell of (`runs.sweep_id`), if any. Written with the run; not read
+    /// back by ``RunStore/run(_:)`` (the sweep commands query it), so older files stay readable.
+    public var sweepID: String?
+    /// The cell of ``sweepID`` this run computes.
+    public var cellIndex: Int?
 
     public init(
         runID: String, experiment: String, preset: String, status: RunStatus, seed: UInt64,
@@ -61,7 +66,8 @@ public struct RunRecord: Sendable, Equatable {
         gitDirty: Bool? = nil, workbenchVersion: String, blasCore: String, blasThreads: Int,
         sqliteVersion: String, resultDigest: String? = nil, rerunOf: String? = nil,
         error: String? = nil, heartbeatAt: String? = nil, blasConfig: String? = nil,
-        workers: Int? = nil, commandLine: String? = nil, name: String? = nil, note: String? = nil
+        workers: Int? = nil, commandLine: String? = nil, name: String? = nil, note: String? = nil,
+        sweepID: String? = nil, cellIndex: Int? = nil
     ) {
         self.runID = runID
         self.experiment = experiment
@@ -89,5 +95,7 @@ public struct RunRecord: Sendable, Equatable {
         self.commandLine = commandLine
         self.name = name
         self.note = note
+        self.sweepID = sweepID
+        self.cellIndex = cellIndex
     }
 }

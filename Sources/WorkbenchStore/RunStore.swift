@@ -133,8 +133,9 @@ public final class RunStore {
                 INSERT INTO runs(run_id, experiment, preset, status, seed, config_hash, started_at,
                     ended_at, heartbeat_at, duration_s, host, pid, git_commit, git_dirty,
                     workbench_version, blas_core, blas_threads, sqlite_version, error,
-                    result_digest, rerun_of, blas_config, workers, command_line, name, note)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    result_digest, rerun_of, blas_config, workers, command_line, name, note, sweep_id,
+                    cell_index)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
                     .text(run.runID), .text(run.experiment), .text(run.preset), .text(run.status.rawValue),
@@ -146,7 +147,8 @@ public final class RunStore {
                     .integer(Int64(run.blasThreads)), .text(run.sqliteVersion), run.error.sqlText,
                     run.resultDigest.sqlText, run.rerunOf.sqlText, run.blasConfig.sqlText,
                     run.workers.map { .integer(Int64($0)) } ?? .null, run.commandLine.sqlText,
-                    run.name.sqlText, run.note.sqlText,
+                    run.name.sqlText, run.note.sqlText, run.sweepID.sqlText,
+                    run.cellIndex.map { .integer(Int64($0)) } ?? .null,
                 ])
             let statement = try database.prepare(
                 "INSERT INTO params(run_id, key, value, kind) VALUES (?, ?, ?, ?)")

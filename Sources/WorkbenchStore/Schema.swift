@@ -271,6 +271,63 @@ public enum Schema {
         FROM metrics m, json_each(m.coords) c
         WHERE m.coords IS NOT NULL;
         """,
+        // 6: sweeps — a grid of configurations × seeds whose planned cells are rows before any
+        // run exists; every attempt at a cell is an ordinary run linked by (`sweep_id`,
+        // `cell_index`), and `sweep_cells.run_id`/`status` name the cell's current run (its
+        // finished run if any, else its latest attempt). Batch jobs submitted for a sweep, and
+        // every merged shard (by the SHA-256 of its bytes, so merging it again is a no-op). Only
+        // tables and nullable columns are added, which only the sweep and merge commands read, so
+        // a version-4 or 5 file stays readable as it is.
+        """
+        CREATE TABLE sweeps(
+            sweep_id TEXT PRIMARY KEY,
+            name TEXT,
+            experiment TEXT NOT NULL,
+            preset TEXT NOT NULL,
+            spec TEXT NOT NULL CHECK (json_valid(spec)),
+            cell_count INTEGER NOT NULL,
+            cells_per_task INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            command_line TEXT
+        ) STRICT;
+        CREATE UNIQUE INDEX sweeps_by_name ON sweeps(name) WHERE name IS NOT NULL;
+        CREATE TABLE sweep_cells(
+            sweep_id TEXT NOT NULL REFERENCES sweeps(sweep_id) ON DELETE CASCADE,
+            cell_index INTEGER NOT NULL,
+            parameters TEXT NOT NULL CHECK (json_valid(parameters)),
+            seed INTEGER NOT NULL,
+            array_task INTEGER NOT NULL,
+            status TEXT NOT NULL DEFAULT 'planned'
+                CHECK (status IN ('planned','running','finished','failed','killed')),
+            run_id TEXT REFERENCES runs(run_id) ON DELETE SET NULL,
+            PRIMARY KEY (sweep_id, cell_index)
+        ) STRICT;
+        CREATE TABLE sweep_jobs(
+            sweep_id TEXT NOT NULL REFERENCES sweeps(sweep_id) ON DELETE CASCADE,
+            job_id TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('array','merge')),
+            array_tasks TEXT,
+            submitted_at TEXT NOT NULL,
+            PRIMARY KEY (sweep_id, job_id)
+        ) STRICT;
+        ALTER TABLE runs ADD COLUMN sweep_id TEXT REFERENCES sweeps(sweep_id) ON DELETE SET NULL;
+        ALTER TABLE runs ADD COLUMN cell_index INTEGER;
+        CREATE INDEX runs_by_sweep ON runs(sweep_id, cell_index) WHERE sweep_id IS NOT NULL;
+        CREATE TABLE merges(
+            shard_sha256 TEXT PRIMARY KEY,
+            source_path TEXT NOT NULL,
+            shard_db_uuid TEXT,
+            merged_at TEXT NOT NULL,
+            runs_added INTEGER NOT NULL
+        ) STRICT;
+        CREATE TRIGGER runs_after_delete_sweep_cells AFTER DELETE ON runs BEGIN
+            UPDATE sweep_cells SET run_id = NULL, status = 'planned' WHERE run_id = old.run_id;
+        END;
+        CREATE VIEW sweep_runs AS
+        SELECT c.sweep_id, s.name AS sweep_name, s.experiment, c.cell_index, c.array_task, c.seed,
+               c.parameters, c.status, c.run_id, r.result_digest, r.duration_s
+        FROM sweep_cells c JOIN sweeps s USING (sweep_id) LEFT JOIN runs r ON r.run_id = c.run_id;
+        """,
     ]
 
     /// Brings `database` to ``currentVersion``; returns the version it had before.

@@ -2,7 +2,7 @@
 enum CommandHelp {
     static let commands = [
         "list", "run", "runs", "show", "compare", "sql", "report", "check", "verify", "fetch", "tag", "note",
-        "delete", "gc", "help",
+        "delete", "gc", "sweep", "sweeps", "merge", "exec", "help",
     ]
 
     static let overview = """
@@ -25,6 +25,11 @@ enum CommandHelp {
           note <run> [text]               show or set a run's note
           delete <run>... [--yes]         delete runs and all their data
           gc [--older-than 7d] [--dry-run] delete failed/killed/lost runs older than an age
+          sweep <experiment> --grid k=v ... --seeds 1-20 [--jobs N | --slurm | --emit slurm|tsv]
+                                          a grid × seeds as linked runs; sweep status|resume|list
+          sweeps                          list sweeps with their cell counts
+          merge <db|dir>...               merge shards or other workbench databases into --db
+          exec --sweep-dir D --task K     run one batch task of a sweep (what Slurm array tasks run)
 
         A run is selected by a unique id prefix, its name, an experiment id (its latest finished
         run of --preset, default quick, without parameter overrides), or latest / latest~N
@@ -61,6 +66,90 @@ enum CommandHelp {
 
                 Deletes the runs with their parameters, metrics, checks, artifacts, inputs and tags
                 in one transaction. Lists them and asks on a terminal; elsewhere --yes is required.
+
+                """
+        case "sweep":
+            return """
+                Usage: workbench sweep <experiment> [key=value ...] [--grid key=value ...] [--seeds S]
+                                       [--preset P] [--name NAME] [--jobs N] [--threads N] [--db PATH]
+                                       [--slurm | --emit slurm|tsv] [--sweep-dir DIR] [--cells-per-task M]
+                                       [--parallel K] [--partition P] [--time T] [--mem M]
+                                       [--sbatch-option=--opt=value ...]
+                       workbench sweep status <sweep> [--resubmit] [--format table|csv|json|md]
+                       workbench sweep resume <sweep> [--jobs N]
+                       workbench sweep list            (also: workbench sweeps)
+
+                Runs a grid of configurations × seeds as ordinary runs linked to one sweep. The plan
+                (a sweep row and one `planned` row per cell in sweep_cells) is recorded before any run
+                starts; every cell then runs in its own `workbench exec` process writing its own shard
+                database, and shards are merged into the database (`workbench merge`).
+
+                  key=value        fixed for every cell, exactly as in `run` (etas=0,0.5,1 is ONE
+                                   list value)
+                  --grid key=value adds value to the axis of key; repeat it for more values:
+                                     --grid mcSamples=400 --grid mcSamples=800
+                                   `|` separates several values in one word (quote it for the shell):
+                                     --grid 'mcSamples=400|800'
+                                   commas never split, so list parameters sweep too:
+                                     --grid etas=0,1 --grid etas=0.5,2   (two list values)
+                                   several keys: the Cartesian product, first key outermost
+                  --seeds S        seeds and inclusive ranges: 1-20, 1,5,9, 1-3,10 (default: the
+                                   experiment's default seed)
+                  --name NAME      a unique name; a sweep is selected by its name or an id prefix
+                  --jobs N         local worker processes (default 1); --threads N worker threads
+                                   per run (default 1)
+
+                Locally, finished cells are merged as they end; Ctrl-C (SIGINT) or SIGTERM ends the
+                running cells `killed`, merges what was computed and exits 130/143; `sweep resume`
+                runs only the missing (planned, failed, killed) cells.
+
+                Slurm (the sweep directory, default workbench-sweeps/<name> beside the database, must
+                be on storage the compute nodes share; each task writes its shard on node-local disk
+                ($TMPDIR) and copies it into <dir>/shards/ atomically, also when cancelled):
+                  --slurm          write <dir>/array.sbatch (--array=0-(T-1)%K) and merge.sbatch (a
+                                   job with --dependency=afterany:<array job> that merges the shards)
+                                   and submit both; the job ids are recorded
+                  --emit slurm     write the scripts without submitting
+                  --emit tsv       write <dir>/cells.tsv, one command per cell (GNU parallel, HTCondor)
+                  --cells-per-task M  cells per array task (pack short cells; default 1)
+                  --parallel K     at most K array tasks at once (%K)
+                  --partition, --time, --mem, --sbatch-option=...  passed to sbatch
+                `sweep status` lists cells by status and the array tasks to resubmit; with --resubmit
+                it submits an array of exactly those tasks (finished cells are skipped) and a merge job.
+
+                Exit status: 0 every cell finished, 1 a cell failed or was killed, 64 bad input,
+                130/143 interrupted.
+
+                """
+        case "sweeps":
+            return """
+                Usage: workbench sweeps [--format table|csv|json|md] [--db PATH]
+
+                Lists the sweeps: id, name, experiment, preset, cells, finished and missing cells.
+
+                """
+        case "merge":
+            return """
+                Usage: workbench merge <db|directory>... [--db TARGET] [--quiet]
+
+                Merges workbench databases into TARGET: the shards of a sweep (a directory stands for
+                the *.sqlite files in it) or any other workbench database, e.g. one from another
+                machine. One transaction per file; rows are keyed by run id, so runs already present
+                are kept (a run still `running` or `lost` in TARGET takes the merged end state) and
+                nothing is duplicated. Each file's SHA-256 is recorded in the table merges: merging the
+                same file again is a no-op. Files of an older schema are migrated on a copy; a file
+                from a newer workbench is refused (exit 64). Sweep cells are updated from their runs.
+
+                """
+        case "exec":
+            return """
+                Usage: workbench exec --sweep-dir DIR (--task K | --cell I) [--db SHARD] [--threads N]
+
+                The worker entry of a sweep (what `sweep --jobs`, the Slurm array script and
+                `--emit tsv` run): reads DIR/plan.json, runs the pending cells of array task K (or
+                cell I) into the shard database SHARD (default: a new file under $TMPDIR), then copies
+                the shard into DIR/shards/ atomically (temporary name, fsync, rename). SIGINT/SIGTERM
+                end the run in progress `killed` and still deliver the shard.
 
                 """
         case "gc":

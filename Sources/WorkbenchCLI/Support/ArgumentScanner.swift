@@ -79,6 +79,11 @@ struct ArgumentScanner {
         return count == 1
     }
 
+    /// The first word if it is not an option (a subcommand such as `sweep status`).
+    func peekPositional() -> String? {
+        arguments.first.flatMap { Self.looksLikeOption($0) ? nil : $0 }
+    }
+
     /// Removes and returns the remaining positional words (then those after `--`), rejecting
     /// leftover options.
     mutating func positionals(validOptions: [String]) throws(UsageError) -> [String] {

@@ -24,12 +24,14 @@ public struct RunRequest: Sendable {
     public let inputLocation: InputLocation
     /// Name, note and tags given on the command line.
     public let labels: RunLabels
+    /// The sweep cell this run computes, if any (`runs.sweep_id`, `runs.cell_index`).
+    public let sweepCell: (sweepID: String, cellIndex: Int)?
 
     public init(
         experiment: any Experiment, parameters: ParameterSet, preset: String, seed: UInt64,
         databasePath: String, workers: Int, commandLine: String, rerunOf: String? = nil,
         inputLocation: InputLocation = InputLocation(environment: ProcessInfo.processInfo.environment),
-        labels: RunLabels = RunLabels()
+        labels: RunLabels = RunLabels(), sweepCell: (sweepID: String, cellIndex: Int)? = nil
     ) {
         self.experiment = experiment
         self.parameters = parameters
@@ -41,6 +43,7 @@ public struct RunRequest: Sendable {
         self.rerunOf = rerunOf
         self.inputLocation = inputLocation
         self.labels = labels
+        self.sweepCell = sweepCell
     }
 }
 
@@ -114,6 +117,8 @@ public enum Runner {
             workers: request.workers, commandLine: request.commandLine, rerunOf: request.rerunOf, source: source)
         record.name = request.labels.name
         record.note = request.labels.note
+        record.sweepID = request.sweepCell?.sweepID
+        record.cellIndex = request.sweepCell?.cellIndex
         let recorder = RunRecorder(runID: runID, store: store)
         let started = Date()
         // The handler is in place before the row exists: a signal during the insert waits for

@@ -47,6 +47,7 @@ public enum TerminationSignals {
                 guard count == 1 else { return }
                 let signalNumber = Int32(byte)
                 registry.current?(signalNumber)
+                registry.exitAction?(signalNumber)
                 fflush(nil)
                 _exit(128 + signalNumber)
             }
@@ -58,6 +59,12 @@ public enum TerminationSignals {
     /// Sets (or clears, with `nil`) the action run before exiting on a termination signal.
     public static func setHandler(_ handler: (@Sendable (Int32) -> Void)?) {
         registry.current = handler
+    }
+
+    /// Sets (or clears) an action run after the handler, before exiting: a process that runs
+    /// several runs (a sweep task) delivers its results here, whichever run was in progress.
+    public static func setExitAction(_ action: (@Sendable (Int32) -> Void)?) {
+        registry.exitAction = action
     }
 
     /// `SIGINT` or `SIGTERM` as text.
@@ -73,9 +80,15 @@ public enum TerminationSignals {
 private final class HandlerRegistry: @unchecked Sendable {
     private let lock = NSLock()
     private var handler: (@Sendable (Int32) -> Void)?
+    private var exit: (@Sendable (Int32) -> Void)?
 
     var current: (@Sendable (Int32) -> Void)? {
         get { lock.withLock { handler } }
         set { lock.withLock { handler = newValue } }
+    }
+
+    var exitAction: (@Sendable (Int32) -> Void)? {
+        get { lock.withLock { exit } }
+        set { lock.withLock { exit = newValue } }
     }
 }
