@@ -34,6 +34,8 @@ struct LocalSweep {
         TerminationSignals.setHandler { signalNumber in
             state.stop(signalNumber)
             state.waitUntilDrained()
+            // The process exits from this thread: the main thread's cleanup does not run.
+            try? FileManager.default.removeItem(at: directory)
         }
         defer { TerminationSignals.setHandler(nil) }
 
