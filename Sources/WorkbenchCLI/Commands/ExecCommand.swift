@@ -47,7 +47,11 @@ struct ExecCommand {
         }
         // Every cell's configuration is validated before anything is written.
         let configurations = try indices.map { index throws(UsageError) in
-            (index, try ParameterResolver.resolve(descriptor, preset: plan.spec.preset, assignments: plan.spec.assignments(index)))
+            (
+                index,
+                try ParameterResolver.resolve(
+                    descriptor, preset: plan.spec.preset, assignments: plan.spec.assignments(index))
+            )
         }
         let temporary = context.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         let shardPath =

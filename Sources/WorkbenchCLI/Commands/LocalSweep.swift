@@ -27,17 +27,20 @@ struct LocalSweep {
         try plan.write(to: directory)
         let logs = directory.appendingPathComponent("logs")
         try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
         let shards = directory.appendingPathComponent(SweepPlanFile.shardsFolder).path
         let executable = CurrentExecutable.path
         let state = LocalSweepState()
         TerminationSignals.setHandler { signalNumber in
             state.stop(signalNumber)
             state.waitUntilDrained()
-            // The process exits from this thread: the main thread's cleanup does not run.
-            try? FileManager.default.removeItem(at: directory)
         }
         defer { TerminationSignals.setHandler(nil) }
+        // On every exit path, and before the signal thread (waiting for `drained`) may end the
+        // process: remove the temporary directory, then release that thread.
+        defer {
+            try? FileManager.default.removeItem(at: directory)
+            state.drained()
+        }
 
         var queue = plan.pending[...]
         var running: [(pid: pid_t, cell: Int)] = []
@@ -89,11 +92,11 @@ struct LocalSweep {
         }
         let cells = try store.cells(ofSweep: plan.sweepID)
         console.write(SweepStatusCommand.countsLine(cells) + "\n")
-        state.drained()
         if let signalNumber = state.signalNumber {
             console.writeError(
                 "workbench: sweep interrupted by \(TerminationSignals.name(of: signalNumber)); "
-                    + "`workbench sweep resume \(plan.name ?? String(plan.sweepID.prefix(12)))` runs the missing cells\n")
+                    + "`workbench sweep resume \(plan.name ?? String(plan.sweepID.prefix(12)))` runs the missing cells\n"
+            )
             return 128 + signalNumber
         }
         return cells.allSatisfy { $0.status == .finished } ? ExitCode.success : ExitCode.failure

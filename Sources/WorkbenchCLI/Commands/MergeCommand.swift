@@ -50,7 +50,8 @@ struct MergeCommand {
                     var line = "\(file): \(outcome.runsAdded) run\(outcome.runsAdded == 1 ? "" : "s") added"
                     if outcome.runsEnded > 0 { line += ", \(outcome.runsEnded) ended" }
                     if outcome.namesDropped > 0 {
-                        line += ", \(outcome.namesDropped) run name\(outcome.namesDropped == 1 ? "" : "s") already taken (dropped)"
+                        line +=
+                            ", \(outcome.namesDropped) run name\(outcome.namesDropped == 1 ? "" : "s") already taken (dropped)"
                     }
                     console.write(line + " (sha256 \(outcome.sha256.prefix(12)))\n")
                 }
@@ -60,7 +61,9 @@ struct MergeCommand {
             }
         }
         if !quiet && files.count > 1 {
-            console.write("merged \(files.count - refused) of \(files.count) files into \(store.database.path): \(added) runs added\n")
+            console.write(
+                "merged \(files.count - refused) of \(files.count) files into \(store.database.path): \(added) runs added\n"
+            )
         }
         return refused == 0 ? ExitCode.success : ExitCode.usage
     }

@@ -44,7 +44,8 @@ struct SlurmSweep {
                 """)
             return ExitCode.success
         }
-        try submitJobs(plan.sweepID, arrayScript: arrayScript, mergeScript: mergeScript, array: arraySpec, override: nil)
+        try submitJobs(
+            plan.sweepID, arrayScript: arrayScript, mergeScript: mergeScript, array: arraySpec, override: nil)
         return ExitCode.success
     }
 
@@ -58,7 +59,8 @@ struct SlurmSweep {
             )
         }
         let spec = try SweepSpecification.decode(sweep.spec)
-        let plan = SweepPlanFile(sweep: sweep, spec: spec, pending: cells.filter { $0.status.isMissing }.map(\.cellIndex))
+        let plan = SweepPlanFile(
+            sweep: sweep, spec: spec, pending: cells.filter { $0.status.isMissing }.map(\.cellIndex))
         try plan.write(to: directory)
         let array = SweepStatusCommand.ranges(tasks) + (options.parallel.map { "%\($0)" } ?? "")
         let arrayScript = try writeArrayScript(plan, array: array)
@@ -149,10 +151,12 @@ struct SlurmSweep {
     ) throws {
         let arrayJob = try Batch.submit((override.map { ["--array=\($0)"] } ?? []) + [arrayScript])
         try store.recordJob(
-            sweepID: sweepID, StoredSweepJob(jobID: arrayJob, kind: "array", arrayTasks: array, submittedAt: Timestamp.now()))
+            sweepID: sweepID,
+            StoredSweepJob(jobID: arrayJob, kind: "array", arrayTasks: array, submittedAt: Timestamp.now()))
         let mergeJob = try Batch.submit(["--dependency=afterany:\(arrayJob)", mergeScript])
         try store.recordJob(
-            sweepID: sweepID, StoredSweepJob(jobID: mergeJob, kind: "merge", arrayTasks: nil, submittedAt: Timestamp.now()))
+            sweepID: sweepID,
+            StoredSweepJob(jobID: mergeJob, kind: "merge", arrayTasks: nil, submittedAt: Timestamp.now()))
         context.console.write(
             "submitted array job \(arrayJob) (--array=\(array)) and merge job \(mergeJob) (afterany:\(arrayJob)); "
                 + "`workbench sweep status \(sweepID.prefix(12))` shows progress once shards are merged\n")

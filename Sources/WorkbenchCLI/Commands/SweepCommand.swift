@@ -77,10 +77,13 @@ struct SweepCommand {
         _ = try ParameterResolver.resolve(descriptor, preset: preset, assignments: fixed)
         let fixedKeys = Set(fixed.compactMap { $0.split(separator: "=", maxSplits: 1).first.map(String.init) })
         let axes = try SweepGrammar.axes(gridWords, for: descriptor, fixedKeys: fixedKeys)
-        let seeds = try seedsText.map { text throws(UsageError) in try SweepGrammar.seeds(text) } ?? [descriptor.defaultSeed]
+        let seeds =
+            try seedsText.map { text throws(UsageError) in try SweepGrammar.seeds(text) } ?? [descriptor.defaultSeed]
         let spec = SweepSpecification(
             experiment: descriptor.id, preset: preset, fixed: fixed, axes: axes, seeds: seeds)
-        guard spec.cellCount <= 1_000_000 else { throw UsageError("the sweep has \(spec.cellCount) cells; at most 1000000") }
+        guard spec.cellCount <= 1_000_000 else {
+            throw UsageError("the sweep has \(spec.cellCount) cells; at most 1000000")
+        }
         for index in 0..<spec.cellCount {
             do {
                 _ = try ParameterResolver.resolve(descriptor, preset: preset, assignments: spec.assignments(index))

@@ -38,7 +38,8 @@ struct SweepStatusCommand {
         if format != .table {
             let rows: [[OutputCell]] = cells.map {
                 [
-                    .integer(Int64($0.cellIndex)), .integer(Int64($0.arrayTask)), .text(String($0.seed)), .text($0.parameters),
+                    .integer(Int64($0.cellIndex)), .integer(Int64($0.arrayTask)), .text(String($0.seed)),
+                    .text($0.parameters),
                     .text($0.status.rawValue), .text($0.runID ?? ""),
                 ]
             }
@@ -126,12 +127,16 @@ struct SweepResumeCommand {
         }
         let pending = cells.filter { $0.status.isMissing }.map(\.cellIndex)
         guard !pending.isEmpty else {
-            context.console.write("sweep \(sweep.sweepID.prefix(12)): " + SweepStatusCommand.countsLine(cells) + "; nothing to run\n")
+            context.console.write(
+                "sweep \(sweep.sweepID.prefix(12)): " + SweepStatusCommand.countsLine(cells) + "; nothing to run\n")
             return running.isEmpty ? ExitCode.success : ExitCode.failure
         }
-        context.console.write("sweep \(sweep.sweepID.prefix(12)): running \(pending.count) missing cell\(pending.count == 1 ? "" : "s")\n")
+        context.console.write(
+            "sweep \(sweep.sweepID.prefix(12)): running \(pending.count) missing cell\(pending.count == 1 ? "" : "s")\n"
+        )
         let plan = SweepPlanFile(sweep: sweep, spec: spec, pending: pending)
-        return try LocalSweep(context: context, store: store, databasePath: path, jobs: jobs, threads: threads).run(plan)
+        return try LocalSweep(context: context, store: store, databasePath: path, jobs: jobs, threads: threads).run(
+            plan)
     }
 }
 
