@@ -12,7 +12,7 @@ import WorkbenchStore
 struct ReportCommand {
     let context: WorkbenchCommandLine
 
-    static let options = ["--run", "--preset", "--out", "--db", "--check"]
+    static let options = ["--run", "--preset", "--out", "--db", "--check", "--sweep"]
     /// Where reports go unless `--out` says otherwise.
     static let defaultDirectory = "workbench-reports"
     /// The `--preset` word that means each experiment's ``ExperimentDescriptor/referencePreset``.
@@ -24,7 +24,14 @@ struct ReportCommand {
         let outDirectory = try scanner.option("--out") ?? Self.defaultDirectory
         let path = context.databasePath(try scanner.option("--db"))
         let checkOnly = try scanner.flag("--check")
+        let sweepOption = try scanner.option("--sweep")
         let words = try scanner.positionals(validOptions: Self.options)
+        if let sweepOption {
+            guard runOption == nil, presetOption == nil else {
+                throw UsageError("--sweep renders a sweep's report; it takes neither --run nor --preset")
+            }
+            return try sweepReport(sweepOption, words: words, path: path, out: outDirectory, checkOnly: checkOnly)
+        }
         guard words.count == 1 else { throw UsageError("report takes one experiment id or `all`") }
         let experiments = try context.registry.selection(words[0])
         if runOption != nil && experiments.count != 1 {
@@ -120,6 +127,49 @@ struct ReportCommand {
     }
 }
 
+extension ReportCommand {
+    /// `report --sweep S`: the sweep's report (``SweepReport``) into `<out>/<experiment>/`,
+    /// beside the run report; only the files of this report's stem are written or removed.
+    func sweepReport(_ word: String, words: [String], path: String, out: String, checkOnly: Bool) throws -> Int32 {
+        let store = try DatabaseLocation.openForReading(path)
+        let sweep = try SweepCommand.select(word, in: store)
+        if let id = words.first, words.count > 1 || id != sweep.experiment {
+            throw UsageError("sweep \(sweep.sweepID.prefix(12)) is a sweep of \(sweep.experiment), not '\(id)'")
+        }
+        let experiment = try context.registry.experiment(sweep.experiment)
+        let data = try SweepReportData.load(
+            store, sweep: sweep, descriptor: experiment.descriptor,
+            databaseName: URL(fileURLWithPath: path).lastPathComponent)
+        let files = SweepReport.render(data)
+        let directory = URL(fileURLWithPath: out).appendingPathComponent(sweep.experiment)
+        let stem = SweepReport.stem(sweep, spec: data.spec)
+        let owned = { (name: String) in name == "\(stem).md" || name.hasPrefix("\(stem)-") }
+        let present = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter(owned)
+        let stale = present.filter { name in !files.contains { $0.name == name } }.sorted()
+        if checkOnly {
+            let differing = ReportFileWriter.differences(in: directory, from: files).filter(owned)
+            if differing.isEmpty && stale.isEmpty {
+                context.console.write("\(directory.path)/\(stem).md matches sweep \(sweep.sweepID.prefix(12))\n")
+                return ExitCode.success
+            }
+            context.console.write(
+                "\(directory.path)/\(stem).md differs from sweep \(sweep.sweepID.prefix(12)): "
+                    + Array(Set(differing + stale)).sorted().joined(separator: ", ") + "\n")
+            return ExitCode.failure
+        }
+        try ReportFileWriter.requireWritable(out)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for name in stale { try FileManager.default.removeItem(at: directory.appendingPathComponent(name)) }
+        for file in files {
+            try Data(file.contents.utf8).write(to: directory.appendingPathComponent(file.name), options: .atomic)
+        }
+        context.console.write(
+            "\(sweep.experiment): report of sweep \(sweep.sweepID.prefix(12)) written to \(directory.path)/\(stem).md (\(files.count) files)\n"
+        )
+        return ExitCode.success
+    }
+}
+
 /// Writes a report's files, removing stale generated files (`.md`, `.csv`, `.svg`) left from an
 /// earlier rendering. Each file is written to a temporary name and renamed into place.
 enum ReportFileWriter {
@@ -132,9 +182,17 @@ enum ReportFileWriter {
         let expected = Set(files.map(\.name))
         let present = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         differing += present.filter { name in
-            !expected.contains(name) && [".md", ".csv", ".svg"].contains(where: { name.hasSuffix($0) })
+            !expected.contains(name) && isGenerated(name)
         }.sorted()
         return differing
+    }
+
+    /// Whether `name` is a file a run report generates (`.md`, `.csv`, `.svg`) — not one of a
+    /// sweep report rendered beside it (`seeds.md`, `seeds-…`, `sweep-…`), which only
+    /// `report --sweep` writes and removes.
+    static func isGenerated(_ name: String) -> Bool {
+        let sweepReport = name == "seeds.md" || name.hasPrefix("seeds-") || name.hasPrefix("sweep-")
+        return !sweepReport && [".md", ".csv", ".svg"].contains(where: { name.hasSuffix($0) })
     }
 
     static func replaceContents(of directory: URL, with files: [ReportFile]) throws {
@@ -142,7 +200,7 @@ enum ReportFileWriter {
         try manager.createDirectory(at: directory, withIntermediateDirectories: true)
         let keep = Set(files.map(\.name))
         for name in try manager.contentsOfDirectory(atPath: directory.path)
-        where !keep.contains(name) && [".md", ".csv", ".svg"].contains(where: { name.hasSuffix($0) }) {
+        where !keep.contains(name) && isGenerated(name) {
             try manager.removeItem(at: directory.appendingPathComponent(name))
         }
         for file in files {

@@ -7,8 +7,8 @@ import WorkbenchStore
 /// - `latest`, `latest~N` — the most recent run (of any experiment and status), or the N-th
 ///   before it;
 /// - an experiment id, or `<experiment>~N` — its latest finished run *of the preset* (default
-///   `quick`) *without parameter overrides*, or the N-th before it: the pinned run that reports
-///   and `check` use, so an exploratory run never replaces it;
+///   `quick`) *without parameter overrides* and outside any sweep, or the N-th before it: the
+///   pinned run that reports and `check` use, so an exploratory run never replaces it;
 /// - a run name (`run --name`);
 /// - a unique prefix of a run id (any case).
 struct RunSelector {
@@ -65,8 +65,10 @@ struct RunSelector {
                 validChoices: descriptor.allPresets.map(\.name))
         }
         let parameters = try ParameterResolver.resolve(descriptor, preset: preset, assignments: [])
+        // Sweep cells are selected through their sweep, never as an experiment's pinned run.
+        let notSweepCell = store.tracksSweeps ? " AND sweep_id IS NULL" : ""
         let pinned = try store.runs(
-            where: "experiment = ? AND status = 'finished' AND preset = ? AND config_hash = ?",
+            where: "experiment = ? AND status = 'finished' AND preset = ? AND config_hash = ?" + notSweepCell,
             [.text(descriptor.id), .text(preset), .text(parameters.configHash(experiment: descriptor.id))])
         if offset < pinned.count { return pinned[offset].runID }
         var message =

@@ -26,6 +26,37 @@ public enum ReportLoader {
         return ReportDocument(
             descriptor: experiment.descriptor, results: results, checks: checks,
             provenance: try store.run(runID), content: experiment.report(results),
-            databaseName: databaseName)
+            databaseName: databaseName,
+            companions: try seedCompanions(store, descriptor: experiment.descriptor, databaseName: databaseName))
+    }
+
+    /// The seed-robustness report of the latest sweep over seeds alone (no swept parameter) of
+    /// the experiment with a finished cell, if the database holds one.
+    static func seedCompanions(_ store: RunStore, descriptor: ExperimentDescriptor, databaseName: String) throws
+        -> [ReportCompanion]
+    {
+        guard store.tracksSweeps else { return [] }
+        for sweep in try store.sweeps() where sweep.experiment == descriptor.id {
+            guard let spec = try? SweepSpecification.decode(sweep.spec), spec.axes.isEmpty else { continue }
+            let data = try SweepReportData.load(store, sweep: sweep, descriptor: descriptor, databaseName: databaseName)
+            let finished = data.cells.filter { $0.status == .finished }.count
+            guard finished > 0 else { continue }
+            let claims = data.claims.map { ClaimRobustness(claim: $0, in: data) }
+            let failing = claims.filter { $0.fail > 0 }
+            let summary =
+                "\(finished) seeds (\(SweepReport.seedRanges(spec.seeds))) of the `\(spec.preset)` preset"
+                + (spec.fixed.isEmpty ? "" : " with " + spec.fixed.map { "`\($0)`" }.joined(separator: " "))
+                + "; "
+                + (failing.isEmpty
+                    ? "every evaluated claim passes on every seed"
+                    : "claims failing on some seeds: "
+                        + failing.map { "\($0.claim) (\(SweepReport.rateText($0)) pass)" }.joined(separator: ", "))
+            return [
+                ReportCompanion(
+                    title: "Pass rate of every claim over seeds", fileName: SweepReport.stem(sweep, spec: spec) + ".md",
+                    summary: summary)
+            ]
+        }
+        return []
     }
 }

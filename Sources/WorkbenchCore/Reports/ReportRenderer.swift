@@ -26,8 +26,18 @@ public enum ReportRenderer {
         var sections = [
             headerSection(document), configurationSection(document), claimsSection(document.checks),
         ]
+        if !document.companions.isEmpty { sections.append(companionSection(document.companions)) }
         sections += bodySections(document.content)
         sections.append(provenanceSection(document.provenance, databaseName: document.databaseName))
         return sections.joined(separator: "\n")
+    }
+
+    /// Links to the reports rendered beside this one.
+    static func companionSection(_ companions: [ReportCompanion]) -> String {
+        var text = "## Seed robustness\n\n"
+        for companion in companions {
+            text += "- [\(companion.title)](\(companion.fileName)): \(companion.summary)\n"
+        }
+        return text
     }
 }
