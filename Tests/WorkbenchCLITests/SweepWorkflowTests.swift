@@ -174,6 +174,42 @@ struct SweepWorkflowTests {
         #expect(plainDigests == cells.map { $0[4] }, "a sweep cell computes what `run` computes, bit for bit")
         let status = try session.succeed(["sweep", "status", "grid"])
         #expect(status.contains("complete"))
+
+        // The sweep report: byte-identical when rendered again, and its pass counts are those of
+        // the checks of the cells' runs, counted here in SQL.
+        try session.succeed(["report", "--sweep", "grid", "--out", session.directory.path("first")])
+        try session.succeed(["report", "--sweep", "grid", "--out", session.directory.path("second")])
+        let folder = "diffusion-discretization"
+        let first = try FileManager.default.contentsOfDirectory(atPath: session.directory.path("first/\(folder)"))
+        #expect(first.contains("sweep-grid.md") && first.contains("sweep-grid-claims.csv"))
+        for name in first {
+            let a = try Data(contentsOf: URL(fileURLWithPath: session.directory.path("first/\(folder)/\(name)")))
+            let b = try Data(contentsOf: URL(fileURLWithPath: session.directory.path("second/\(folder)/\(name)")))
+            #expect(a == b, "\(name) differs between two renderings")
+        }
+        #expect(
+            try session.run(["report", "--sweep", "grid", "--check", "--out", session.directory.path("first")]).status
+                == 0)
+        let csv = try String(
+            contentsOfFile: session.directory.path("first/\(folder)/sweep-grid-claims.csv"), encoding: .utf8)
+        let counted = try session.rows(
+            """
+            SELECT k.claim, sum(k.verdict IN ('pass','fail','inconclusive')), sum(k.verdict = 'pass'),
+                   sum(k.verdict = 'fail')
+            FROM sweep_cells c JOIN sweeps s USING (sweep_id) JOIN checks k ON k.run_id = c.run_id
+            WHERE s.name = 'grid' GROUP BY k.claim
+            """)
+        #expect(counted.count == 19)
+        for row in counted {
+            let line = csv.split(separator: "\n").first { $0.hasPrefix(row[0] + ",") }.map(String.init) ?? ""
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            #expect(
+                fields.count > 3 && Array(fields[1...2]) == [row[1], row[2]] && fields[3] == row[3], "\(row) vs \(line)"
+            )
+        }
+        #expect(
+            counted.contains { $0[0] == "A1-cov" && $0[1] == "6" }, "the Monte Carlo claims are evaluated in every cell"
+        )
     }
 
     @Test(
