@@ -174,6 +174,13 @@ struct SweepWorkflowTests {
         #expect(plainDigests == cells.map { $0[4] }, "a sweep cell computes what `run` computes, bit for bit")
         let status = try session.succeed(["sweep", "status", "grid"])
         #expect(status.contains("complete"))
+        // The whole database (sweep, cells with their runs) merges into another one.
+        let copy = session.directory.path("copy.sqlite")
+        try session.succeed(["merge", session.database], database: copy)
+        #expect(try session.succeed(["sweep", "status", "grid"], database: copy).contains("cells: 6 — 6 finished"))
+        #expect(
+            try session.rows("SELECT run_id FROM sweep_cells ORDER BY 1", database: copy)
+                == (try session.rows("SELECT run_id FROM sweep_cells ORDER BY 1")))
 
         // The sweep report: byte-identical when rendered again, and its pass counts are those of
         // the checks of the cells' runs, counted here in SQL.

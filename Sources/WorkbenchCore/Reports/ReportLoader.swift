@@ -50,7 +50,7 @@ public enum ReportLoader {
                 + (failing.isEmpty
                     ? "every evaluated claim passes on every seed"
                     : "claims failing on some seeds: "
-                        + failing.map { "\($0.claim) (\(SweepReport.rateText($0)) pass)" }.joined(separator: ", "))
+                        + failing.map { "\($0.claim) passes \(SweepReport.rateText($0))" }.joined(separator: ", "))
             return [
                 ReportCompanion(
                     title: "Pass rate of every claim over seeds", fileName: SweepReport.stem(sweep, spec: spec) + ".md",

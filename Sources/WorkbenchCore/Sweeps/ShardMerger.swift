@@ -115,10 +115,6 @@ public enum ShardMerger {
                 SELECT \(sweepColumns.map { $0 == "name" ? uniqueName("sweeps", "sweep_id") : "s.\($0)" }.joined(separator: ", "))
                 FROM shard.sweeps s WHERE true ON CONFLICT(sweep_id) DO NOTHING
                 """)
-            for table in ["sweep_cells", "sweep_jobs"] {
-                let names = try columns(table, database).joined(separator: ", ")
-                try database.run("INSERT OR IGNORE INTO main.\(table)(\(names)) SELECT \(names) FROM shard.\(table)")
-            }
             let ended = try count(
                 """
                 SELECT count(*) FROM shard.runs s JOIN main.runs m USING (run_id)
@@ -135,7 +131,8 @@ public enum ShardMerger {
                     error = excluded.error, result_digest = excluded.result_digest
                 WHERE runs.status IN ('running', 'lost') AND excluded.status NOT IN ('running', 'lost')
                 """)
-            for table in runOwnedTables {
+            // Cells name their run: after the runs.
+            for table in runOwnedTables + ["sweep_cells", "sweep_jobs"] {
                 let names = try columns(table, database).joined(separator: ", ")
                 try database.run("INSERT OR IGNORE INTO main.\(table)(\(names)) SELECT \(names) FROM shard.\(table)")
             }
