@@ -92,7 +92,7 @@ struct SlurmClusterTests {
         let bad = try cluster.submit(scriptAt: fails, extraArguments: ["--output=/dev/null"])
         try cluster.waitUntilFinished(jobIDs: [good, bad], timeout: 60)
 
-        // squeue keeps finished jobs for MinJobAge (60 s); the completion log keeps them for good.
+        // squeue keeps finished jobs for MinJobAge (30 s); the completion log keeps them for good.
         #expect(try cluster.queueRecords(of: good).map(\.state) == [.completed])
         #expect(try cluster.queueRecords(of: bad).map(\.state) == [.failed])
         let goodRecord = try #require(try cluster.finishedRecords(of: good).first)
