@@ -144,6 +144,23 @@ struct SweepWorkflowTests {
         #expect(try session.count("SELECT count(*) FROM runs") == 0)
         let tsv = try String(contentsOfFile: session.directory.path("plan-only/cells.tsv"), encoding: .utf8)
         #expect(tsv.split(separator: "\n").count == 7)
+        // The Slurm scripts alone: 6 cells, 4 per task → tasks 0-1, at most one at a time.
+        try session.succeed(
+            ["sweep"] + Self.shortDiffusion + [
+                "--grid", "mcSamples=300|600", "--seeds", "1-3", "--name", "scripts", "--emit", "slurm",
+                "--cells-per-task", "4", "--parallel", "1", "--partition", "short", "--time", "00:10:00",
+                "--sbatch-option=--account=lab", "--sweep-dir", session.directory.path("scripts"),
+            ])
+        let array = try String(contentsOfFile: session.directory.path("scripts/array.sbatch"), encoding: .utf8)
+        for line in [
+            "#SBATCH --array=0-1%1", "#SBATCH --partition=short", "#SBATCH --time=00:10:00", "#SBATCH --account=lab",
+            "--task \"$SLURM_ARRAY_TASK_ID\"",
+        ] {
+            #expect(array.contains(line), "missing \(line) in\n\(array)")
+        }
+        let merge = try String(contentsOfFile: session.directory.path("scripts/merge.sbatch"), encoding: .utf8)
+        #expect(merge.contains(" merge --db ") && merge.contains("scripts/shards"))
+        #expect(try session.count("SELECT count(*) FROM sweep_jobs") == 0, "--emit submits nothing")
 
         let output = try session.succeed(
             ["sweep"] + Self.shortDiffusion + [

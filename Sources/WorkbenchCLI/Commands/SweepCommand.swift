@@ -160,11 +160,17 @@ struct SlurmOptions {
     var extra: [String]
 
     init(scanner: inout ArgumentScanner) throws(UsageError) {
+        do {
+            extra = try scanner.options("--sbatch-option")
+        } catch {
+            // `--sbatch-option --account=lab` reads as two options.
+            throw UsageError(
+                "--sbatch-option needs its value attached: --sbatch-option=--account=lab (one per sbatch option)")
+        }
         partition = try scanner.option("--partition")
         time = try scanner.option("--time")
         memory = try scanner.option("--mem")
         parallel = try scanner.integerOption("--parallel", in: 1...100_000)
-        extra = try scanner.options("--sbatch-option")
         for option in extra where !option.hasPrefix("-") {
             throw UsageError("--sbatch-option '\(option)': give an sbatch option such as --account=lab")
         }
