@@ -160,6 +160,20 @@ extension RunStore {
         }
     }
 
+    /// `record` with its sweep link (`runs.sweep_id`, `runs.cell_index`) filled in, on a file
+    /// that has the columns.
+    public func withSweepLink(_ record: RunRecord) throws -> RunRecord {
+        guard tracksSweeps,
+            let row = try database.query(
+                "SELECT sweep_id, cell_index FROM runs WHERE run_id = ?", [.text(record.runID)]
+            ).first
+        else { return record }
+        var linked = record
+        linked.sweepID = row[0].textValue
+        linked.cellIndex = row[1].integerValue.map { Int($0) }
+        return linked
+    }
+
     static let sweepColumns =
         "sweep_id, name, experiment, preset, spec, cell_count, cells_per_task, created_at, command_line"
 

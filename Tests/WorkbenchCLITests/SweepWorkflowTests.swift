@@ -171,7 +171,7 @@ struct SweepWorkflowTests {
         let cells = try session.rows(
             """
             SELECT c.cell_index, json_extract(c.parameters, '$.mcSamples'), c.seed, r.status, r.result_digest,
-                   r.started_at >= s.created_at
+                   r.started_at >= s.created_at, r.run_id
             FROM sweep_cells c JOIN sweeps s USING (sweep_id) JOIN runs r ON r.run_id = c.run_id
             WHERE s.name = 'grid' ORDER BY c.cell_index
             """)
@@ -191,6 +191,8 @@ struct SweepWorkflowTests {
         #expect(plainDigests == cells.map { $0[4] }, "a sweep cell computes what `run` computes, bit for bit")
         let status = try session.succeed(["sweep", "status", "grid"])
         #expect(status.contains("complete"))
+        let shown = try session.succeed(["show", cells[4][6], "--format", "json"])
+        #expect(shown.contains("\"cell_index\": 4") && shown.contains("\"sweep_id\": \""), "\(shown.prefix(600))")
         // The whole database (sweep, cells with their runs) merges into another one.
         let copy = session.directory.path("copy.sqlite")
         try session.succeed(["merge", session.database], database: copy)

@@ -19,7 +19,7 @@ struct ShowCommand {
         let store = try DatabaseLocation.openForReading(path)
         let runID = try RunSelector(store: store, registry: context.registry, preset: preset).resolve(words[0])
         do {
-            let record = try store.run(runID)
+            let record = try store.withSweepLink(try store.run(runID))
             let console = context.console
             if words.count == 2 {
                 let pattern = KeyPattern(words[1])
@@ -143,6 +143,8 @@ enum ProvenanceTable {
             ("sqlite_version", .text(record.sqliteVersion)), ("config_hash", .text(record.configHash)),
             ("result_digest", record.resultDigest.map(OutputCell.text) ?? .null),
             ("rerun_of", record.rerunOf.map(OutputCell.text) ?? .null),
+            ("sweep_id", record.sweepID.map(OutputCell.text) ?? .null),
+            ("cell_index", record.cellIndex.map { .integer(Int64($0)) } ?? .null),
             ("error", record.error.map(OutputCell.text) ?? .null),
             ("command_line", record.commandLine.map(OutputCell.text) ?? .null),
         ]
