@@ -75,6 +75,18 @@ public final class Database {
         try execute("PRAGMA synchronous = NORMAL")
     }
 
+    /// Uses a rollback journal (`journal_mode = DELETE`, `synchronous = FULL`) instead of the
+    /// write-ahead log, for a file on a network file system (see ``FileSystemKind``).
+    public func useRollbackJournal() throws(SQLiteError) {
+        let journal = try scalar("PRAGMA journal_mode = DELETE")?.textValue ?? ""
+        if journal.lowercased() != "delete" {
+            throw SQLiteError(
+                code: SQLITE_ERROR,
+                message: "could not leave WAL mode (got \(journal)); another process has the database open")
+        }
+        try execute("PRAGMA synchronous = FULL")
+    }
+
     deinit { close() }
 
     /// Closes the connection now (statements still alive are finalised when released). When

@@ -104,7 +104,11 @@ public final class RunStore {
             if version > Schema.currentVersion {
                 throw StoreError.newerSchema(found: version, supported: Schema.currentVersion)
             }
-            try database.enableWriteAheadLog()
+            if FileSystemKind.isNetwork(path) {
+                try database.useRollbackJournal()
+            } else {
+                try database.enableWriteAheadLog()
+            }
             try Schema.migrate(database)
             return
         }
