@@ -83,6 +83,16 @@ extension AttentionLipschitzExperiment {
         }
     }
 
+    /// C8 for `mask`: the exponent of every selected layer ≥ ``firstClaimedLayer`` lies in
+    /// ``realTextExponentRange``.
+    static func realTextClaim(_ mask: String, statement: String, paperValue: String) -> ClaimSpec {
+        ClaimSpec(
+            "C8-\(mask)", statement: statement, paperValue: paperValue,
+            expected: .between(realTextExponentRange.low, realTextExponentRange.high),
+            measure: exponentFarthestFromQuarter(mask),
+            appliesWhen: [.count(ptCounts, atLeast: 3), claimedLayerSelected])
+    }
+
     /// The run fits at least one layer the real-text claims cover.
     static let claimedLayerSelected = ClaimCondition(
         description: "ptLayers has a layer ≥ \(firstClaimedLayer)",
@@ -105,22 +115,16 @@ extension AttentionLipschitzExperiment {
                 "Sentence embeddings (mean pooling, normalised): cos(\"A man is eating food.\", \"A man is eating a piece of bread.\") = 0.75534 ± 1e−4",
             paperValue: "0.755337 (NumPy)", expected: .around(0.75534, tolerance: 1e-4),
             measure: .metric("pt.a12.cosine")),
-        ClaimSpec(
-            "C8-unmasked",
+        realTextClaim(
+            "unmasked",
             statement:
                 "On real text the local constant grows like n^{1/4}: every selected MiniLM layer 1–5 has its exponent (unmasked, fitted over n ≤ ptFitMax) closer to 1/4 than to 0 or to the worst case's 1/2, i.e. in [1/8, 3/8] (layer 0 reported separately)",
-            paperValue: "≈ n^{1/4} (E1a: 14.3·n^0.24 on BERT layer 0)",
-            expected: .between(realTextExponentRange.low, realTextExponentRange.high),
-            measure: exponentFarthestFromQuarter("unmasked"),
-            appliesWhen: [.count(ptCounts, atLeast: 3), claimedLayerSelected]),
-        ClaimSpec(
-            "C8-causal",
+            paperValue: "≈ n^{1/4} (E1a: 14.3·n^0.24 on BERT layer 0)"),
+        realTextClaim(
+            "causal",
             statement:
                 "…and with the causal mask on the same weights and activations: every layer 1–5 exponent in [1/8, 3/8]",
-            paperValue: "≈ n^{1/4} (E1b: 6.44·n^0.25)",
-            expected: .between(realTextExponentRange.low, realTextExponentRange.high),
-            measure: exponentFarthestFromQuarter("causal"),
-            appliesWhen: [.count(ptCounts, atLeast: 3), claimedLayerSelected]),
+            paperValue: "≈ n^{1/4} (E1b: 6.44·n^0.25)"),
         ClaimSpec(
             "E2-MiniLM",
             statement:
