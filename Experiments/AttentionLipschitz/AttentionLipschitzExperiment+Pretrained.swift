@@ -49,21 +49,55 @@ extension AttentionLipschitzExperiment {
         MetricSpec("pt.adv.L{L}.H{H}.R{R}.all", "σ_max of the layer's 12-head concatenation on it", unit: "1, vs n"),
     ]
 
-    /// The largest exponent of the selected layers, with its interval.
-    static func largestExponent(_ mask: String) -> ClaimMeasure {
+    /// The paper's real-text growth rate: σ ≈ C·n^{1/4} (E1a–E1d fit 0.24–0.26).
+    static let paperRealTextExponent = 0.25
+
+    /// The exponents accepted as "grows like n^{1/4}", fixed from the paper alone: those closer to
+    /// 1/4 than to 0 (no growth) or to 1/2 (the worst case √n), i.e. [1/8, 3/8].
+    static let realTextExponentRange = (low: 0.125, high: 0.375)
+
+    /// The first layer the real-text claims cover. Layer 0 is reported separately (spec §6): one of
+    /// its heads switches abruptly between two keys, which is not the growth the paper describes.
+    static let firstClaimedLayer = 1
+
+    /// Of the selected layers ≥ ``firstClaimedLayer``, the exponent farthest from 1/4, with its
+    /// interval; `nil` when none was fitted.
+    static func exponentFarthestFromQuarter(_ mask: String) -> ClaimMeasure {
         .computed { results in
-            var worst: (Int, Double, Double, Double)?
-            for layer in 0..<MiniLMModel.layerCount {
+            var worst: (layer: Int, b: Double, low: Double, high: Double)?
+            for layer in firstClaimedLayer..<MiniLMModel.layerCount {
                 guard let b = results.scalar(PretrainedStudy.key(layer, mask, "exponent").text) else { continue }
                 let low = results.scalar(PretrainedStudy.key(layer, mask, "exponent_low").text) ?? .nan
                 let high = results.scalar(PretrainedStudy.key(layer, mask, "exponent_high").text) ?? .nan
-                if worst.map({ b > $0.1 }) ?? true { worst = (layer, b, low, high) }
+                // A NaN exponent (a failed fit) is the worst and stays so.
+                let isWorse =
+                    worst.map { current in
+                        !current.b.isNaN
+                            && (b.isNaN || abs(b - paperRealTextExponent) > abs(current.b - paperRealTextExponent))
+                    } ?? true
+                if isWorse { worst = (layer, b, low, high) }
             }
             return worst.map {
-                Measurement($0.1, ciLow: $0.2, ciHigh: $0.3, detail: "layer \($0.0) (the largest)")
+                Measurement($0.b, ciLow: $0.low, ciHigh: $0.high, detail: "layer \($0.layer) (farthest from 1/4)")
             }
         }
     }
+
+    /// C8 for `mask`: the exponent of every selected layer ≥ ``firstClaimedLayer`` lies in
+    /// ``realTextExponentRange``.
+    static func realTextClaim(_ mask: String, statement: String, paperValue: String) -> ClaimSpec {
+        ClaimSpec(
+            "C8-\(mask)", statement: statement, paperValue: paperValue,
+            expected: .between(realTextExponentRange.low, realTextExponentRange.high),
+            measure: exponentFarthestFromQuarter(mask),
+            appliesWhen: [.count(ptCounts, atLeast: 3), claimedLayerSelected])
+    }
+
+    /// The run fits at least one layer the real-text claims cover.
+    static let claimedLayerSelected = ClaimCondition(
+        description: "ptLayers has a layer ≥ \(firstClaimedLayer)",
+        holds: { $0[ptLayers].contains { $0 >= firstClaimedLayer } },
+        actual: { "ptLayers=\($0[ptLayers].map(String.init).joined(separator: ","))" })
 
     static let pretrainedClaims: [ClaimSpec] = [
         ClaimSpec(
@@ -81,17 +115,16 @@ extension AttentionLipschitzExperiment {
                 "Sentence embeddings (mean pooling, normalised): cos(\"A man is eating food.\", \"A man is eating a piece of bread.\") = 0.75534 ± 1e−4",
             paperValue: "0.755337 (NumPy)", expected: .around(0.75534, tolerance: 1e-4),
             measure: .metric("pt.a12.cosine")),
-        ClaimSpec(
-            "C8-unmasked",
+        realTextClaim(
+            "unmasked",
             statement:
-                "On real text the local constant grows far more slowly than the worst case √n: every selected MiniLM layer's exponent (unmasked, n ≤ ptFitMax) ≤ 0.4 (per-layer values against n^{1/4} in the report)",
-            paperValue: "≈ n^{1/4} (E1a: 14.3·n^0.24 on BERT layer 0)", expected: .atMost(0.4),
-            measure: largestExponent("unmasked"), appliesWhen: [.count(ptCounts, atLeast: 3)]),
-        ClaimSpec(
-            "C8-causal",
-            statement: "…and with the causal mask on the same weights and activations: every exponent ≤ 0.4",
-            paperValue: "≈ n^{1/4} (E1b: 6.44·n^0.25)", expected: .atMost(0.4),
-            measure: largestExponent("causal"), appliesWhen: [.count(ptCounts, atLeast: 3)]),
+                "On real text the local constant grows like n^{1/4}: every selected MiniLM layer 1–5 has its exponent (unmasked, fitted over n ≤ ptFitMax) closer to 1/4 than to 0 or to the worst case's 1/2, i.e. in [1/8, 3/8] (layer 0 reported separately)",
+            paperValue: "≈ n^{1/4} (E1a: 14.3·n^0.24 on BERT layer 0)"),
+        realTextClaim(
+            "causal",
+            statement:
+                "…and with the causal mask on the same weights and activations: every layer 1–5 exponent in [1/8, 3/8]",
+            paperValue: "≈ n^{1/4} (E1b: 6.44·n^0.25)"),
         ClaimSpec(
             "E2-MiniLM",
             statement:

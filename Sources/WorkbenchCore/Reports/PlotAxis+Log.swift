@@ -79,9 +79,10 @@ extension PlotAxis {
     }
 
     /// `ticks` with one more label at each end of the axis that runs more than 0.3 decade past
-    /// its outermost label: the 5 × 10ᵏ tick below the first label, the 2 × 10ᵏ tick above the
-    /// last, in the `m×10ᵏ` form of decade labels — so the decade of the smallest value (e.g.
-    /// 2×10⁻³ on an axis starting at 1.3×10⁻³) is named. Skipped where labels would collide.
+    /// its outermost label: the outermost of the 2 × 10ᵏ and 5 × 10ᵏ ticks inside the axis
+    /// (2× below the first label, 5× above the last; the other one when that one is outside the
+    /// axis or its label would collide), in the `m×10ᵏ` form of decade labels — so the decade of
+    /// the smallest value (e.g. 2×10⁻³ on an axis starting at 1.3×10⁻³) is named.
     static func labelledEnds(
         _ ticks: [AxisTick], lower: Double, upper: Double, pixelsPerDecade: Double,
         labelExtent: (String) -> Double
@@ -104,12 +105,14 @@ extension PlotAxis {
             return result[index]
         }
         if first.position - lower > 0.3 {
-            let five = label(at: first.position - 1 + log10(5.0), multiple: 5, next: first)
-            _ = label(at: first.position - 1 + log10(2.0), multiple: 2, next: five ?? first)
+            if label(at: first.position - 1 + log10(2.0), multiple: 2, next: first) == nil {
+                _ = label(at: first.position - 1 + log10(5.0), multiple: 5, next: first)
+            }
         }
         if upper - last.position > 0.3 {
-            let two = label(at: last.position + log10(2.0), multiple: 2, next: last)
-            _ = label(at: last.position + log10(5.0), multiple: 5, next: two ?? last)
+            if label(at: last.position + log10(5.0), multiple: 5, next: last) == nil {
+                _ = label(at: last.position + log10(2.0), multiple: 2, next: last)
+            }
         }
         return result
     }

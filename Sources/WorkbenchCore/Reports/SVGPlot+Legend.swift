@@ -19,29 +19,43 @@ extension SVGPlot {
             + min(widest, outsideLegendMaximumTextWidth)
     }
 
-    /// A boxed legend with one row per series: a short sample of its line and marker, then its
-    /// label. It sits in the corner of the data area that covers the fewest data points, or, for
-    /// figures with many series, in a column right of the data area.
-    func legendElements() -> [String] {
-        guard !figure.series.isEmpty else { return [] }
-        let gap = Self.legendGap
+    /// The legend's labels, shortened to the width available where it sits.
+    func legendLabels() -> [String] {
         let characterWidth = SVGText.estimatedWidth("x", fontSize: Self.legendFontSize)
         let widestAllowed =
             legendOutside
             ? Self.outsideLegendMaximumTextWidth
             : frame.width - 2 * Self.legendInset - 2 * Self.legendPadding
-                - Self.legendSampleLength - gap
-        let labels = figure.series.map {
+                - Self.legendSampleLength - Self.legendGap
+        return figure.series.map {
             Self.shortened(
                 MarkdownText.singleLine($0.label), maximumCount: Int(widestAllowed / characterWidth))
         }
+    }
+
+    /// Width and height of the legend box, in pixels.
+    func legendBoxSize() -> (width: Double, height: Double) {
+        let labels = legendLabels()
         let textWidth =
             labels.map { SVGText.estimatedWidth(MathLabel($0).plain, fontSize: Self.legendFontSize) }.max() ?? 0
-        let boxWidth = 2 * Self.legendPadding + Self.legendSampleLength + gap + textWidth
-        let boxHeight = 2 * Self.legendPadding + Self.legendRowHeight * Double(labels.count) - 4
+        return (
+            2 * Self.legendPadding + Self.legendSampleLength + Self.legendGap + textWidth,
+            2 * Self.legendPadding + Self.legendRowHeight * Double(labels.count) - 4
+        )
+    }
+
+    /// A boxed legend with one row per series: a short sample of its line and marker, then its
+    /// label. It sits in a corner of the data area that hides no data, or in a column right of the
+    /// data area (see ``legendOutside``).
+    func legendElements() -> [String] {
+        guard !figure.series.isEmpty else { return [] }
+        let gap = Self.legendGap
+        let labels = legendLabels()
+        let (boxWidth, boxHeight) = legendBoxSize()
         let box =
             legendOutside
-            ? (left: frame.right + 12, top: frame.top) : legendPlacement(width: boxWidth, height: boxHeight)
+            ? (left: frame.right + 12, top: frame.top)
+            : legendPlacement(width: boxWidth, height: boxHeight).corner
 
         var elements = [
             ##"<g class="legend">"##,
@@ -49,6 +63,7 @@ extension SVGPlot {
                 + ##"width="\##(SVGText.number(boxWidth))" height="\##(SVGText.number(boxHeight))" "##
                 + ##"fill="#ffffff" fill-opacity="0.9" stroke="#bbbbbb" stroke-width="1" rx="3"/>"##,
         ]
+        let covered = coveredSeries()
         for (index, series) in figure.series.enumerated() {
             let color = PlotPalette.color(at: series.colorSlot ?? index)
             let rowCenter = box.top + Self.legendPadding + Self.legendRowHeight * (Double(index) + 0.5) - 2
@@ -62,9 +77,11 @@ extension SVGPlot {
                         + ##"H\##(SVGText.number(sampleEnd))" fill="none" \##(attributes)/>"##)
             }
             if series.style.drawsMarkers {
+                let center = ((sampleStart + sampleEnd) / 2, rowCenter)
                 elements.append(
-                    ##"<g fill="\##(color)" stroke="#ffffff">"##
-                        + Self.marker(at: ((sampleStart + sampleEnd) / 2, rowCenter)) + "</g>")
+                    covered.contains(index)
+                        ? Self.ring(at: center, color: color)
+                        : ##"<g fill="\##(color)" stroke="#ffffff">"## + Self.marker(at: center) + "</g>")
             }
             elements.append(
                 text(
@@ -76,8 +93,8 @@ extension SVGPlot {
     }
 
     /// The top-left corner of the legend box: the first of top right, top left, bottom right and
-    /// bottom left that covers the fewest plotted points and line samples.
-    func legendPlacement(width: Double, height: Double) -> (left: Double, top: Double) {
+    /// bottom left that covers the fewest plotted points and line samples, and how many it covers.
+    func legendPlacement(width: Double, height: Double) -> (corner: (left: Double, top: Double), covered: Int) {
         let inset = Self.legendInset
         let candidates = [
             (frame.right - inset - width, frame.top + inset),
@@ -98,7 +115,7 @@ extension SVGPlot {
                 bestCount = count
             }
         }
-        return best
+        return ((best.0, best.1), bestCount)
     }
 
     /// Plotted points plus evenly spaced points along every drawn line segment.

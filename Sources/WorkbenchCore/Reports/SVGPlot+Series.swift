@@ -1,7 +1,37 @@
 extension SVGPlot {
+    /// Radius of the ring drawn around the markers of a covered series (see ``coveredSeries()``).
+    static let ringRadius = PlotSeries.Style.markerRadius + 2.6
+
+    /// Indices of the series with markers whose every plotted point lies under a marker of a
+    /// series drawn later (within a marker radius): their markers are drawn as rings around the
+    /// covering ones, so coinciding curves (say an exact reference equal to the measurement)
+    /// stay visible.
+    func coveredSeries() -> Set<Int> {
+        var covered = Set<Int>()
+        let reach = PlotSeries.Style.markerRadius
+        for (index, series) in figure.series.enumerated() where series.style.drawsMarkers {
+            let points = projectedSeries[index].compactMap { $0 }
+            let later = figure.series.indices.filter { $0 > index && figure.series[$0].style.drawsMarkers }
+                .flatMap { projectedSeries[$0].compactMap { $0 } }
+            guard !points.isEmpty, !later.isEmpty else { continue }
+            let hidden = points.allSatisfy { point in
+                later.contains { abs($0.x - point.x) <= reach && abs($0.y - point.y) <= reach }
+            }
+            if hidden { covered.insert(index) }
+        }
+        return covered
+    }
+
+    /// A ring around `point` in `color`, for a covered series.
+    static func ring(at point: (x: Double, y: Double), color: String) -> String {
+        ##"<circle cx="\##(SVGText.number(point.x))" cy="\##(SVGText.number(point.y))" "##
+            + ##"r="\##(SVGText.number(ringRadius))" fill="none" stroke="\##(color)" stroke-width="1.6"/>"##
+    }
+
     /// One group per series: its line (broken at unplottable points) and its markers.
     func seriesElements() -> [String] {
         var elements = [String]()
+        let covered = coveredSeries()
         for (index, series) in figure.series.enumerated() {
             let color = PlotPalette.color(at: series.colorSlot ?? index)
             let points = projectedSeries[index]
@@ -19,7 +49,7 @@ extension SVGPlot {
             }
             if series.style.drawsMarkers {
                 for point in points.compactMap({ $0 }) {
-                    group.append(Self.marker(at: point))
+                    group.append(covered.contains(index) ? Self.ring(at: point, color: color) : Self.marker(at: point))
                 }
             }
             guard !group.isEmpty else { continue }

@@ -4,8 +4,9 @@
 /// grid lines, axis labels, a title and a legend listing every series. Log axes get a major tick
 /// at each power of ten (labelled `10ᵏ`, thinned when labels would collide) and minor ticks at
 /// 2…9 × 10ᵏ; on axes showing fewer than three decades, 2 × 10ᵏ and 5 × 10ᵏ are labelled too,
-/// in plain digits near 1. Linear axes get ticks at 1/2/5 × 10ᵏ steps. The legend sits in the
-/// corner of the data area that hides the fewest points. Series take their colours from a fixed palette in order, and their
+/// in plain digits near 1. Linear axes get ticks at 1/2/5 × 10ᵏ steps. The legend sits in a
+/// corner of the data area where it hides no point and no line, or else in a column right of it.
+/// Series take their colours from a fixed palette in order, and their
 /// ``PlotSeries/Style`` decides how they are drawn: `measured` as a solid line with circle
 /// markers, `fitted` as a thin solid line, `reference` as a dashed line, `markers` as markers
 /// only.
@@ -33,11 +34,12 @@ public struct SVGPlot: Sendable {
     /// The figure drawn.
     public let figure: ReportFigure
     /// Width of this SVG: ``width``, plus the legend column when the legend is outside.
-    let canvasWidth: Double
+    private(set) var canvasWidth: Double
     /// Height of this SVG: ``height``, or more when an outside legend needs it.
-    let canvasHeight: Double
-    /// Whether the legend sits right of the data area.
-    let legendOutside: Bool
+    private(set) var canvasHeight: Double
+    /// Whether the legend sits right of the data area: for figures with many series, and for
+    /// those where every corner of the data area would hide a point or a line.
+    private(set) var legendOutside: Bool
     let xAxis: PlotAxis
     let yAxis: PlotAxis
     let frame: PlotFrame
@@ -76,15 +78,8 @@ public struct SVGPlot: Sendable {
         self.yAxis = yAxis
         self.frame = frame
         legendOutside = figure.series.count > Self.maximumInsideLegendRows
-        if legendOutside {
-            let rows = Double(figure.series.count)
-            canvasWidth = Self.width + Self.outsideLegendWidth(figure) + 16
-            canvasHeight = max(
-                Self.height, top + 2 * Self.legendPadding + Self.legendRowHeight * rows + 12)
-        } else {
-            canvasWidth = Self.width
-            canvasHeight = Self.height
-        }
+        canvasWidth = Self.width
+        canvasHeight = Self.height
         self.projectedSeries = figure.series.map { series in
             series.points.map { point in
                 guard let xFraction = xAxis.fraction(of: point.x),
@@ -92,6 +87,16 @@ public struct SVGPlot: Sendable {
                 else { return nil }
                 return frame.point(xFraction: xFraction, yFraction: yFraction)
             }
+        }
+        if !legendOutside && !figure.series.isEmpty {
+            let size = legendBoxSize()
+            legendOutside = legendPlacement(width: size.width, height: size.height).covered > 0
+        }
+        if legendOutside {
+            let rows = Double(figure.series.count)
+            canvasWidth = Self.width + Self.outsideLegendWidth(figure) + 16
+            canvasHeight = max(
+                Self.height, top + 2 * Self.legendPadding + Self.legendRowHeight * rows + 12)
         }
     }
 

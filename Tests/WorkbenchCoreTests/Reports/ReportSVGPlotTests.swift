@@ -261,5 +261,52 @@ struct LogAxisEndTests {
         let labels = axis.ticks.compactMap(\.label)
         #expect(labels.contains("10⁻²") && labels.contains("10⁰"))
         #expect(labels.contains("2×10⁻³") || labels.contains("5×10⁻³"), "\(labels)")
+        // One extra label per end: the outermost that fits.
+        #expect(labels.filter { $0.hasSuffix("10⁻³") }.count == 1, "\(labels)")
+    }
+}
+
+@Suite("Series and legend visibility")
+struct PlotVisibilityTests {
+    static func svg(_ series: [PlotSeries]) -> SVGInspection {
+        SVGInspection(
+            SVGPlot(
+                ReportFigure(id: "f", title: "f", xLabel: "x", yLabel: "y", xScale: .log, yScale: .log, series: series)
+            ).svg)
+    }
+
+    @Test("a series hidden under a later one is drawn as rings, in the plot and in the legend")
+    func coveredSeriesAreRings() {
+        let points: [(x: Double, y: Double)] = [(1, 1), (10, 0.1), (100, 0.01)]
+        let inspection = Self.svg([
+            PlotSeries(label: "reference", points: points),
+            PlotSeries(label: "measured", points: points),
+            PlotSeries(label: "other", points: points.map { ($0.x, 3 * $0.y) }),
+        ])
+        let rings = inspection.elements(named: "circle").filter { $0.attributes["fill"] == "none" }
+        #expect(rings.count == 3 + 1, "three points and the legend sample")
+        let color = PlotPalette.color(at: 0)
+        #expect(rings.allSatisfy { $0.attributes["stroke"] == color })
+    }
+
+    @Test("series apart from each other keep filled markers")
+    func separateSeriesAreNotRings() {
+        let inspection = Self.svg([
+            PlotSeries(label: "a", points: [(1, 1), (10, 0.1)]),
+            PlotSeries(label: "b", points: [(1, 1), (10, 0.5)]),
+        ])
+        #expect(inspection.elements(named: "circle").allSatisfy { $0.attributes["fill"] != "none" })
+    }
+
+    @Test("when every corner of the data area would hide data, the legend moves right of it")
+    func legendAvoidsData() {
+        // Points in all four corners (and the middle): no corner is free.
+        let corners: [(x: Double, y: Double)] = [(1, 1), (1, 1000), (1000, 1), (1000, 1000), (30, 30)]
+        let crowded = Self.svg([PlotSeries(label: "corners", points: corners, style: .markers)])
+        let width = Double(crowded.elements(named: "svg").first?.attributes["width"] ?? "") ?? 0
+        #expect(width > SVGPlot.width)
+        // A free top-left corner keeps the legend inside.
+        let free = Self.svg([PlotSeries(label: "falling", points: [(1, 1), (1000, 1000)], style: .markers)])
+        #expect(free.elements(named: "svg").first?.attributes["width"] == "640")
     }
 }
