@@ -81,6 +81,46 @@ struct SlurmClusterTests {
         #expect(!FileManager.default.fileExists(atPath: directory.path("terminated.0")))
     }
 
+    @Test("scancel of a whole array ends its running and pending tasks and an afterok job on it")
+    func cancelWholeArray() throws {
+        guard let cluster = SlurmTestCluster.availableOrSayWhy() else { return }
+        let directory = try TemporaryDirectory("workbench-slurm-cancel-all")
+        defer { directory.remove() }
+        let task = try script(
+            in: directory, "task.sh",
+            """
+            trap 'echo TERM > "terminated.$SLURM_ARRAY_TASK_ID"; exit 143' TERM
+            touch "started.$SLURM_ARRAY_TASK_ID"
+            sleep 300 & wait
+            """)
+        let never = try script(in: directory, "never.sh", "touch never-ran")
+        // `%1`: one task at a time, so tasks 1–3 are still pending when the array is cancelled.
+        let array = try cluster.submit(scriptAt: task, extraArguments: ["--array=0-3%1", "--output=/dev/null"])
+        let dependent = try cluster.submit(
+            scriptAt: never, extraArguments: ["--dependency=afterok:\(array)", "--output=/dev/null"])
+        try SlurmTestCluster.waitUntil(timeout: 60) {
+            FileManager.default.fileExists(atPath: directory.path("started.0"))
+        } onTimeout: {
+            .conditionTimedOut("array task \(array)_0 starting", seconds: 60)
+        }
+        try cluster.cancel(jobID: array)
+        let records = try cluster.waitUntilFinished(jobIDs: [array, dependent], timeout: 60)
+
+        let tasks = try #require(records[array])
+        #expect(tasks.allSatisfy { $0.state == .cancelled }, "\(tasks)")
+        #expect(tasks.contains { $0.arrayTaskIndex == 0 })
+        // squeue still lists tasks 1–3 one by one (MinJobAge); the completion log has them as one
+        // record without index.
+        #expect(try cluster.queueRecords(of: array).compactMap(\.arrayTaskIndex).sorted() == [0, 1, 2, 3])
+        #expect(try cluster.finishedRecords(of: array).contains { $0.isPendingArrayRemainder })
+        #expect(try cluster.jobStates(array) == [0: .cancelled, 1: .cancelled, 2: .cancelled, 3: .cancelled])
+        #expect(records[dependent]?.map(\.state) == [.cancelled])
+        #expect(FileManager.default.fileExists(atPath: directory.path("terminated.0")))
+        for name in ["started.1", "never-ran"] {
+            #expect(!FileManager.default.fileExists(atPath: directory.path(name)), "\(name)")
+        }
+    }
+
     @Test("finished jobs keep their state and exit code in both squeue and the completion log")
     func statesAfterCompletion() throws {
         guard let cluster = SlurmTestCluster.availableOrSayWhy() else { return }

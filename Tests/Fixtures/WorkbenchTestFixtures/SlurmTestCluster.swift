@@ -215,18 +215,23 @@ public struct SlurmTestCluster: Sendable {
 
     /// Every known record of `jobID` (a plain job, or every task of an array job): the
     /// `jobcomp.log` record of each finished one, else what `squeue` shows (pending tasks of an
-    /// array are listed one by one). Empty for a job neither knows.
+    /// array are listed one by one). Empty for a job neither knows. When an array is cancelled
+    /// with tasks still pending, the completion log has one record for all of them, without
+    /// indices (``SlurmJobRecord/isPendingArrayRemainder``).
     public func records(of jobID: Int) throws -> [SlurmJobRecord] {
         var byTask: [Int?: SlurmJobRecord] = [:]
         for record in try queueRecords(of: jobID) { byTask[record.arrayTaskIndex] = record }
         for record in try finishedRecords(of: jobID) { byTask[record.arrayTaskIndex] = record }
-        return byTask.values.sorted { ($0.arrayTaskIndex ?? -1, $0.jobID) < ($1.arrayTaskIndex ?? -1, $1.jobID) }
+        return byTask.values.sorted {
+            ($0.arrayTaskIndex ?? -1, $0.jobID) < ($1.arrayTaskIndex ?? -1, $1.jobID)
+        }
     }
 
     /// The state of each task of `jobID` by array task index; a job that is not an array appears
-    /// under index 0.
+    /// under index 0. The record of an array's never-started remainder is left out.
     public func jobStates(_ jobID: Int) throws -> [Int: SlurmJobState] {
-        Dictionary(try records(of: jobID).map { ($0.arrayTaskIndex ?? 0, $0.state) }) { _, last in last }
+        let records = try records(of: jobID).filter { !$0.isPendingArrayRemainder }
+        return Dictionary(records.map { ($0.arrayTaskIndex ?? 0, $0.state) }) { _, last in last }
     }
 
     /// What `squeue` shows of `jobID` in any state (finished jobs until `MinJobAge` passes).
@@ -260,6 +265,12 @@ public struct SlurmTestCluster: Sendable {
         for line in text.split(separator: "\n") {
             guard let record = SlurmJobRecord(completionLine: String(line)) else { continue }
             if record.jobID == jobID || record.arrayJobID == jobID { byJob[record.jobID] = record }
+        }
+        // The array's own record without task index: the tasks that never started.
+        if let own = byJob[jobID], own.arrayJobID == nil, byJob.values.contains(where: { $0.arrayJobID == jobID }) {
+            byJob[jobID] = SlurmJobRecord(
+                jobID: jobID, arrayJobID: jobID, arrayTaskIndex: nil, state: own.state,
+                exitCode: own.exitCode, signal: own.signal)
         }
         return Array(byJob.values)
     }
@@ -378,7 +389,12 @@ public struct SlurmJobRecord: Hashable, Sendable, CustomStringConvertible {
             signal: exit.flatMap { $0.count == 2 ? $0[1] : nil })
     }
 
+    /// Whether this record stands for the tasks of an array that never started (cancelled while
+    /// pending; Slurm records them together, without indices).
+    public var isPendingArrayRemainder: Bool { arrayJobID != nil && arrayTaskIndex == nil }
+
     public var description: String {
+        if isPendingArrayRemainder { return "\(jobID)_[never started] \(state)" }
         let task = arrayTaskIndex.map { "\(arrayJobID ?? jobID)_\($0)" } ?? "\(jobID)"
         let exit = exitCode.map { " exit \($0):\(signal ?? 0)" } ?? ""
         return "\(task)(\(jobID)) \(state)\(exit)"
