@@ -14,63 +14,9 @@ import WorkbenchTestFixtures
 struct SlurmSweepTests {
     static let shortDiffusion = ["diffusion-discretization", "parts=monte-carlo", "mcKs=10"]
 
-    struct Session {
-        let directory: TemporaryDirectory
-        let cluster: SlurmTestCluster
-        var database: String { directory.path("main.sqlite") }
-
-        init(_ cluster: SlurmTestCluster) throws {
-            directory = try TemporaryDirectory("workbench-slurm-sweep")
-            self.cluster = cluster
-        }
-
-        /// The shipped binary with the cluster's `SLURM_CONF`; `TMPDIR` (exported to the jobs,
-        /// where tasks keep their node-local shards) is this session's directory.
-        @discardableResult
-        func run(_ arguments: [String], database path: String? = nil) throws -> (status: Int32, output: String) {
-            var environment = cluster.environment
-            environment["TMPDIR"] = directory.path("")
-            return try FixtureProcess.run(
-                arguments + ["--db", path ?? database], executable: FixtureProcess.shippedExecutable,
-                directory: directory.url, environment: environment)
-        }
-
-        @discardableResult
-        func succeed(_ arguments: [String], database path: String? = nil) throws -> String {
-            let result = try run(arguments, database: path)
-            #expect(result.status == 0, "\(arguments): \(result.output)")
-            return result.output
-        }
-
-        func rows(_ sql: String, database path: String? = nil) throws -> [[String]] {
-            let store = try RunStore(path: path ?? database, mode: .readOnly)
-            return try store.database.query(sql).map { row in
-                row.map { $0.textValue ?? $0.integerValue.map(String.init) ?? "" }
-            }
-        }
-
-        /// The latest recorded array and merge job of sweep `name`.
-        func jobs(_ name: String) throws -> (array: Int, merge: Int) {
-            let rows = try rows(
-                """
-                SELECT j.kind, j.job_id FROM sweep_jobs j JOIN sweeps s USING (sweep_id) WHERE s.name = '\(name)'
-                ORDER BY j.submitted_at, j.job_id
-                """)
-            let array = rows.last { $0[0] == "array" }.flatMap { Int($0[1]) }
-            let merge = rows.last { $0[0] == "merge" }.flatMap { Int($0[1]) }
-            return (try #require(array), try #require(merge))
-        }
-
-        /// Result digests of sweep `name`'s cells, by cell index.
-        func digests(_ name: String, database path: String? = nil) throws -> [String] {
-            try rows(
-                """
-                SELECT r.result_digest FROM sweep_cells c JOIN sweeps s USING (sweep_id)
-                JOIN runs r ON r.run_id = c.run_id WHERE s.name = '\(name)' AND r.status = 'finished'
-                ORDER BY c.cell_index
-                """, database: path
-            ).map { $0[0] }
-        }
+    /// A session on `cluster`: commands see its `SLURM_CONF`.
+    static func session(_ cluster: SlurmTestCluster) throws -> SweepSession {
+        try SweepSession("workbench-slurm-sweep", environment: cluster.environment)
     }
 
     @Test(
@@ -78,7 +24,7 @@ struct SlurmSweepTests {
     )
     func arrayAndMergeJob() throws {
         guard let cluster = SlurmTestCluster.availableOrSayWhy() else { return }
-        let session = try Session(cluster)
+        let session = try Self.session(cluster)
         defer { session.directory.remove() }
         let grid = ["--grid", "mcSamples=300|600", "--seeds", "1-3"]
         let submitted = try session.succeed(
@@ -106,7 +52,7 @@ struct SlurmSweepTests {
     @Test("an array task cancelled with scancel ends killed with its shard merged; --resubmit runs only that task")
     func cancelledTaskResubmitted() throws {
         guard let cluster = SlurmTestCluster.availableOrSayWhy() else { return }
-        let session = try Session(cluster)
+        let session = try Self.session(cluster)
         defer { session.directory.remove() }
         // Cells 3–5 sample 200 000 chains (seconds each); cells 0–2 only 300.
         try session.succeed(
@@ -146,5 +92,30 @@ struct SlurmSweepTests {
         let runs = try session.rows("SELECT cell_index, status FROM runs ORDER BY cell_index, started_at")
         #expect(runs.filter { $0[1] == "finished" }.map { $0[0] } == ["0", "1", "2", "3", "4", "5"])
         #expect(runs.filter { $0[1] == "killed" }.map { $0[0] } == ["4"])
+    }
+}
+
+extension SweepSession {
+    /// The latest recorded array and merge job of sweep `name`.
+    func jobs(_ name: String) throws -> (array: Int, merge: Int) {
+        let rows = try rows(
+            """
+            SELECT j.kind, j.job_id FROM sweep_jobs j JOIN sweeps s USING (sweep_id) WHERE s.name = '\(name)'
+            ORDER BY j.submitted_at, j.job_id
+            """)
+        let array = rows.last { $0[0] == "array" }.flatMap { Int($0[1]) }
+        let merge = rows.last { $0[0] == "merge" }.flatMap { Int($0[1]) }
+        return (try #require(array), try #require(merge))
+    }
+
+    /// Result digests of sweep `name`'s cells, by cell index.
+    func digests(_ name: String, database path: String? = nil) throws -> [String] {
+        try rows(
+            """
+            SELECT r.result_digest FROM sweep_cells c JOIN sweeps s USING (sweep_id)
+            JOIN runs r ON r.run_id = c.run_id WHERE s.name = '\(name)' AND r.status = 'finished'
+            ORDER BY c.cell_index
+            """, database: path
+        ).map { $0[0] }
     }
 }

@@ -15,45 +15,10 @@ struct SweepWorkflowTests {
     /// The short diffusion configuration every cell shares.
     static let shortDiffusion = ["diffusion-discretization", "parts=monte-carlo", "mcKs=10"]
 
-    struct Session {
-        let directory: TemporaryDirectory
-        var database: String { directory.path("main.sqlite") }
-
-        init() throws { directory = try TemporaryDirectory("workbench-sweep") }
-
-        @discardableResult
-        func run(
-            _ arguments: [String], database path: String? = nil, executable: URL = FixtureProcess.shippedExecutable
-        ) throws -> (status: Int32, output: String) {
-            try FixtureProcess.run(
-                arguments + ["--db", path ?? database], executable: executable, directory: directory.url,
-                environment: ["TMPDIR": directory.path("")])
-        }
-
-        @discardableResult
-        func succeed(_ arguments: [String], database path: String? = nil) throws -> String {
-            let result = try run(arguments, database: path)
-            #expect(result.status == 0, "\(arguments): \(result.output)")
-            return result.output
-        }
-
-        /// Rows of `sql` on `path` (default: the main database), each column as text.
-        func rows(_ sql: String, database path: String? = nil) throws -> [[String]] {
-            let store = try RunStore(path: path ?? database, mode: .readOnly)
-            return try store.database.query(sql).map { row in
-                row.map { $0.textValue ?? $0.integerValue.map(String.init) ?? $0.doubleValue.map { "\($0)" } ?? "" }
-            }
-        }
-
-        func count(_ sql: String, database path: String? = nil) throws -> Int {
-            Int(try rows(sql, database: path).first?.first ?? "") ?? -1
-        }
-    }
-
     /// Row counts of every table that holds run data.
     static let runTables = ["runs", "params", "metrics", "checks", "artifacts", "run_inputs", "run_tags"]
 
-    func tableCounts(_ session: Session, _ path: String) throws -> [String: Int] {
+    func tableCounts(_ session: SweepSession, _ path: String) throws -> [String: Int] {
         var counts: [String: Int] = [:]
         for table in Self.runTables + ["sweeps", "sweep_cells", "merges"] {
             counts[table] = try session.count("SELECT count(*) FROM \(table)", database: path)
@@ -63,7 +28,7 @@ struct SweepWorkflowTests {
 
     @Test("merging a database twice changes nothing and is recorded once; two independent databases merge both ways")
     func mergeIsIdempotent() throws {
-        let session = try Session()
+        let session = try SweepSession()
         defer { session.directory.remove() }
         let laptop = session.directory.path("laptop.sqlite")
         let desktop = session.directory.path("desktop.sqlite")
@@ -108,7 +73,7 @@ struct SweepWorkflowTests {
 
     @Test("a database of a newer schema is refused with exit 64 and the target is left unchanged")
     func newerSchemaRefused() throws {
-        let session = try Session()
+        let session = try SweepSession()
         defer { session.directory.remove() }
         let future = session.directory.path("future.sqlite")
         try session.succeed(["run"] + Self.shortDiffusion + ["mcSamples=300"], database: future)
@@ -131,7 +96,7 @@ struct SweepWorkflowTests {
         "sweep --jobs 2 of 2 values × 3 seeds: planned first, runs bit-identical to plain `run` with the same parameters and seed"
     )
     func localSweepMatchesPlainRuns() throws {
-        let session = try Session()
+        let session = try SweepSession()
         defer { session.directory.remove() }
         // The plan alone (--emit tsv writes commands and runs nothing): six planned cells, no run.
         let planned = try session.succeed(
@@ -242,7 +207,7 @@ struct SweepWorkflowTests {
         "SIGINT mid-sweep: finished cells merged, running cells killed with their shards merged; resume completes without duplicate runs"
     )
     func interruptAndResume() throws {
-        let session = try Session()
+        let session = try SweepSession()
         defer { session.directory.remove() }
         // Cells 0–2 sleep 1.5 s, cells 3–5 0.05 s; two at a time.
         let arguments = [
@@ -292,7 +257,7 @@ struct SweepWorkflowTests {
 
     @Test("sweep usage errors exit 64 with the closest valid word; nothing is recorded")
     func usageErrors() throws {
-        let session = try Session()
+        let session = try SweepSession()
         defer { session.directory.remove() }
         let cases: [([String], String)] = [
             (["sweep", "diffusion-discretisation"], "did you mean 'diffusion-discretization'"),
