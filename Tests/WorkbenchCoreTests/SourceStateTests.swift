@@ -50,6 +50,25 @@ struct SourceStateTests {
         #expect(patch.contains("+let a = 2") && patch.contains("+++ b/Tests/B/b.swift") && patch.contains("+let b = 3"))
         #expect(!patch.contains("Reports"))
 
+        // A program source edited after the program was built: the checkout no longer
+        // describes it, so dirtiness is unknown and no patch is taken; an edit of a test is not
+        // part of the program.
+        let beforeEdits = Date(timeIntervalSinceNow: -3600)
+        let stale = ProvenanceCollector.sourceState(of: root, programBuiltAt: beforeEdits)
+        #expect(stale.dirty == nil && stale.patch == nil && stale.editedAfterBuild == "Sources/A/a.swift")
+        #expect(stale.commit == clean.commit)
+        let rebuilt = ProvenanceCollector.sourceState(of: root, programBuiltAt: Date(timeIntervalSinceNow: 3600))
+        #expect(rebuilt.dirty == true && rebuilt.editedAfterBuild == nil)
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: -7200)],
+            ofItemAtPath: root.appendingPathComponent("Sources/A/a.swift").path)
+        for folder in ["Sources/A", "Sources"] {
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date(timeIntervalSinceNow: -7200)],
+                ofItemAtPath: root.appendingPathComponent(folder).path)
+        }
+        #expect(ProvenanceCollector.sourceState(of: root, programBuiltAt: beforeEdits).editedAfterBuild == nil)
+
         // The patch recreates the tree on a clean checkout of the commit.
         try write(patch, "../run.patch", in: root)
         try git(["checkout", "-q", "--", "Sources"], in: root)

@@ -87,6 +87,14 @@ struct RunCommand {
                 databasePath: path, workers: jobs, commandLine: commandLine,
                 inputLocation: InputLocation(environment: context.environment),
                 labels: RunLabels(name: name, note: note, tags: tags))
+            if let builtAt = ProvenanceCollector.programModificationDate,
+                let checkout = ProvenanceCollector.sourceRepository,
+                let edited = ProvenanceCollector.programSource(of: checkout, editedAfter: builtAt)
+            {
+                console.writeError(
+                    "workbench: warning: \(edited) changed after this program was built; the run records "
+                        + "its commit with git_dirty unknown (rebuild with `swift build -c release` first)\n")
+            }
             let outcome: RunOutcome
             do {
                 outcome = try Runner.execute(request, progress: progress)

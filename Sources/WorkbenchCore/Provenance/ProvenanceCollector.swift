@@ -30,13 +30,52 @@ public enum ProvenanceCollector {
     /// database, notes) does not make a run dirty.
     public static let sourcePaths = ["Sources", "Experiments", "Tests", "Package.swift", "scripts"]
 
+    /// The paths compiled into the program: once one of them is edited after the build, the
+    /// checkout no longer describes the running binary.
+    public static let programSourcePaths = ["Sources", "Experiments", "Package.swift"]
+
+    /// When the running executable was last written (its build), if the file system says.
+    public static var programModificationDate: Date? {
+        guard let path = Bundle.main.executablePath else { return nil }
+        return (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+    }
+
+    /// A file under ``programSourcePaths`` of `checkout` modified after `builtAt` (or else a
+    /// folder, whose time changes when a file is added, removed or renamed), as a path relative
+    /// to the checkout; `nil` when there is none.
+    public static func programSource(of checkout: URL, editedAfter builtAt: Date) -> String? {
+        let keys: Set<URLResourceKey> = [.contentModificationDateKey, .isDirectoryKey]
+        var editedFolder: String?
+        for root in programSourcePaths {
+            let url = checkout.appendingPathComponent(root)
+            var entries = [url]
+            if let walker = FileManager.default.enumerator(at: url, includingPropertiesForKeys: Array(keys)) {
+                entries += walker.compactMap { $0 as? URL }
+            }
+            for entry in entries {
+                guard let values = try? entry.resourceValues(forKeys: keys),
+                    let date = values.contentModificationDate, date > builtAt
+                else { continue }
+                let relative = String(entry.path.dropFirst(checkout.path.count + 1))
+                if values.isDirectory != true { return relative }
+                editedFolder = editedFolder ?? relative
+            }
+        }
+        return editedFolder
+    }
+
     /// Commit id of ``sourceRepository`` and whether its ``sourcePaths`` differ from it (tracked
     /// changes or new files), with the difference as a patch so a dirty run can be reproduced;
-    /// `nil`s when git or the checkout is unavailable.
-    public static func sourceState(of checkout: URL? = sourceRepository) -> SourceState {
+    /// `nil`s when git or the checkout is unavailable. With `programBuiltAt`, a checkout whose
+    /// program sources were edited after that build no longer describes the program: `dirty` is
+    /// then unknown (`nil`), no patch is taken, and ``SourceState/editedAfterBuild`` names the file.
+    public static func sourceState(of checkout: URL? = sourceRepository, programBuiltAt: Date? = nil) -> SourceState {
         guard let repository = checkout,
             let head = runGit(["rev-parse", "HEAD"], in: repository), !head.isEmpty
         else { return SourceState(commit: nil, dirty: nil, patch: nil) }
+        if let builtAt = programBuiltAt, let edited = programSource(of: repository, editedAfter: builtAt) {
+            return SourceState(commit: head, dirty: nil, patch: nil, editedAfterBuild: edited)
+        }
         let changed = runGit(["status", "--porcelain", "--untracked-files=all", "--"] + sourcePaths, in: repository)
         guard let changed else { return SourceState(commit: head, dirty: nil, patch: nil) }
         guard !changed.isEmpty else { return SourceState(commit: head, dirty: false, patch: nil) }
@@ -65,6 +104,9 @@ public enum ProvenanceCollector {
         /// `git diff HEAD` of the source paths plus new files, when dirty; stored with the run as
         /// the artifact ``patchArtifactName`` (`git apply` recreates the tree).
         public let patch: String?
+        /// A program source file edited after the running binary was built (see
+        /// ``sourceState(of:programBuiltAt:)``); `nil` when none was or it was not checked.
+        public var editedAfterBuild: String? = nil
     }
 
     /// The name of the artifact holding a dirty run's source patch.

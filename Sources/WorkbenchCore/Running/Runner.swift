@@ -110,7 +110,7 @@ public enum Runner {
         }
         let store = try RunStore(path: request.databasePath)
         let runID = RunIdentifier.random()
-        let source = ProvenanceCollector.sourceState()
+        let source = ProvenanceCollector.sourceState(programBuiltAt: ProvenanceCollector.programModificationDate)
         var record = ProvenanceCollector.newRunRecord(
             runID: runID, experiment: descriptor.id, preset: request.preset, seed: request.seed,
             configHash: request.parameters.configHash(experiment: descriptor.id),
