@@ -31,37 +31,10 @@ struct GradientTests {
     func backpropMatchesFiniteDifferences(_ kind: ResidualKind, _ method: IntegrationMethod) {
         let (network, x0, target) = Self.network(kind, depth: 3, seed: 7)
         let gradients = network.backpropagation(x0, target: target, method)
-        let all = gradients.flattenedWeights + gradients.input.storage
-        let scale = all.map(abs).max() ?? 0
-        let epsilon = 1e-6
-        func check(_ fd: Double, _ g: Double, _ label: String) {
-            // |g_fd − g| ≤ 1e−5·max(|g|, 1e−3·‖g‖_∞): central differences are accurate to
-            // ~ε² + 1e−16/ε ≈ 1e−10 here, far inside the bound.
-            #expect(abs(fd - g) <= 1e-5 * max(abs(g), 1e-3 * scale), "\(kind) \(method) \(label)")
-        }
-        for n in network.nodes.indices {
-            for group in network.nodes[n].groups.indices {
-                for i in network.nodes[n].groups[group].storage.indices {
-                    var plus = network.nodes
-                    var minus = network.nodes
-                    plus[n].groups[group].storage[i] += epsilon
-                    minus[n].groups[group].storage[i] -= epsilon
-                    let fd =
-                        (Self.loss(ResidualNetwork(residual: network.residual, nodes: plus), x0, target, method)
-                            - Self.loss(ResidualNetwork(residual: network.residual, nodes: minus), x0, target, method))
-                        / (2 * epsilon)
-                    check(fd, gradients.weights[n].groups[group].storage[i], "θ_\(n) group \(group) [\(i)]")
-                }
-            }
-        }
-        for i in x0.storage.indices {
-            var plus = x0
-            var minus = x0
-            plus.storage[i] += epsilon
-            minus.storage[i] -= epsilon
-            let fd =
-                (Self.loss(network, plus, target, method) - Self.loss(network, minus, target, method)) / (2 * epsilon)
-            check(fd, gradients.input.storage[i], "X_0[\(i)]")
+        FiniteDifferenceGradient.expectMatch(
+            gradients, nodes: network.nodes, input: x0, label: "\(kind) \(method)"
+        ) { nodes, x in
+            Self.loss(ResidualNetwork(residual: network.residual, nodes: nodes), x, target, method)
         }
     }
 

@@ -91,36 +91,11 @@ struct RungeKuttaNetworkTests {
         let (network, x0, target) = Self.network(kind, scheme, depth: 3, seed: 7)
         var arena = ActivationArena()
         let gradients = network.backpropagation(x0, target: target, arena: &arena)
-        let scale = (gradients.flattenedWeights + gradients.input.storage).map(abs).max() ?? 0
-        let epsilon = 1e-6
-        func loss(_ nodes: [LayerWeights], _ x: Matrix) -> Double {
+        FiniteDifferenceGradient.expectMatch(
+            gradients, nodes: network.nodes, input: x0, label: "\(scheme) \(kind)"
+        ) { nodes, x in
             let perturbed = RungeKuttaNetwork(residual: network.residual, nodes: nodes, scheme: scheme)
             return ResidualNetwork.loss(perturbed.output(x), target: target).value
-        }
-        func check(_ fd: Double, _ g: Double, _ label: String) {
-            // Central differences are accurate to ~ε² + 1e−16/ε ≈ 1e−10 here.
-            #expect(abs(fd - g) <= 1e-5 * max(abs(g), 1e-3 * scale), "\(scheme) \(kind) \(label)")
-        }
-        for n in network.nodes.indices {
-            for group in network.nodes[n].groups.indices {
-                for i in network.nodes[n].groups[group].storage.indices {
-                    var plus = network.nodes
-                    var minus = network.nodes
-                    plus[n].groups[group].storage[i] += epsilon
-                    minus[n].groups[group].storage[i] -= epsilon
-                    let fd = (loss(plus, x0) - loss(minus, x0)) / (2 * epsilon)
-                    check(fd, gradients.weights[n].groups[group].storage[i], "θ_\(n) group \(group) [\(i)]")
-                }
-            }
-        }
-        for i in x0.storage.indices {
-            var plus = x0
-            var minus = x0
-            plus.storage[i] += epsilon
-            minus.storage[i] -= epsilon
-            check(
-                (loss(network.nodes, plus) - loss(network.nodes, minus)) / (2 * epsilon), gradients.input.storage[i],
-                "X_0[\(i)]")
         }
     }
 
