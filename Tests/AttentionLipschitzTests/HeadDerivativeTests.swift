@@ -5,30 +5,17 @@ import WorkbenchNumerics
 
 /// Random heads and inputs for the derivative tests.
 enum TestHeads {
-    /// A head with `N(0, 1/d)` projections of width `k`, a query bias when `bias`, and tokens of
-    /// norm at most 3 (spec A1).
+    /// ``OracleStudy/randomCase(d:k:dv:n:causal:bias:using:)`` drawn from a stream of `seed`.
     static func random(d: Int, k: Int, dv: Int, n: Int, causal: Bool, bias: Bool, seed: UInt64) -> (
         head: AttentionHead, tokens: Matrix
     ) {
         var generator = RandomStream.generator(seed: seed, path: ["test-head"])
-        let s = 1 / Double(d).squareRoot()
-        let head = AttentionHead(
-            query: .gaussian(rows: k, columns: d, standardDeviation: 2 * s, using: &generator),
-            key: .gaussian(rows: k, columns: d, standardDeviation: 2 * s, using: &generator),
-            value: .gaussian(rows: dv, columns: d, standardDeviation: s, using: &generator),
-            queryBias: bias ? generator.gaussianVector(d) : nil, scale: 1 / Double(k).squareRoot(), causal: causal)
-        var tokens = Matrix.gaussian(rows: d, columns: n, using: &generator)
-        for i in 0..<n {
-            let norm = BLAS.norm2(tokens.column(i))
-            let target = 3 * generator.nextUniform()
-            for a in 0..<d { tokens[a, i] *= target / norm }
-        }
+        let (head, tokens) = OracleStudy.randomCase(
+            d: d, k: k, dv: dv, n: n, causal: causal, bias: bias, using: &generator)
         return (head, tokens)
     }
 
-    static func relativeError(_ a: [Double], _ b: [Double]) -> Double {
-        BLAS.norm2(zip(a, b).map { $0 - $1 }) / max(BLAS.norm2(b), 1e-300)
-    }
+    static func relativeError(_ a: [Double], _ b: [Double]) -> Double { OracleStudy.relative(a, b) }
 
     /// Expects `state`, the Jacobian at `x` of the map whose value (token-major) `output` gives,
     /// to be adjoint-consistent to 1e−12 relative and to match central differences (ε = 1e−6) to

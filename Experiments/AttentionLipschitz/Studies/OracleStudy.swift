@@ -22,13 +22,21 @@ struct OracleStudy {
     /// A random head (N(0, 4/d) projections, so scores are O(1)–O(10)) and tokens of norm ≤ 3.
     func randomCase(_ index: Int, d: Int, n: Int, causal: Bool) -> (AttentionHead, Matrix) {
         var generator = context.random("oracles", "case", .of(index))
+        return Self.randomCase(d: d, k: max(1, d / 2), dv: d, n: n, causal: causal, bias: true, using: &generator)
+    }
+
+    /// A head with `N(0, 4/d)` query and key projections of width `k` (scale 1/√k), `N(0, 1/d)`
+    /// values of width `dv`, an `N(0, 1)` query bias when `bias`, and `n` tokens of norm uniform
+    /// in [0, 3] (spec A1's setting), drawn in that order from `generator`.
+    static func randomCase(
+        d: Int, k: Int, dv: Int, n: Int, causal: Bool, bias: Bool, using generator: inout Xoshiro256StarStar
+    ) -> (AttentionHead, Matrix) {
         let s = 1 / Double(d).squareRoot()
-        let k = max(1, d / 2)
         let head = AttentionHead(
             query: .gaussian(rows: k, columns: d, standardDeviation: 2 * s, using: &generator),
             key: .gaussian(rows: k, columns: d, standardDeviation: 2 * s, using: &generator),
-            value: .gaussian(rows: d, columns: d, standardDeviation: s, using: &generator),
-            queryBias: generator.gaussianVector(d), scale: 1 / Double(k).squareRoot(), causal: causal)
+            value: .gaussian(rows: dv, columns: d, standardDeviation: s, using: &generator),
+            queryBias: bias ? generator.gaussianVector(d) : nil, scale: 1 / Double(k).squareRoot(), causal: causal)
         var tokens = Matrix.gaussian(rows: d, columns: n, using: &generator)
         for i in 0..<n {
             let norm = BLAS.norm2(tokens.column(i))
