@@ -35,7 +35,9 @@ extension AttentionLipschitzExperiment {
         ClaimSpec(
             "A1-full", statement: "The block formula of §1.2 equals the JVP's columns: relative error ≤ 1e−12",
             paperValue: "spec O0: 1e−13", expected: .atMost(1e-12), measure: .metric("oracle.o0.full")),
-        // O1–O4 are closed forms; 1e−9 relative is Lanczos's own convergence (A3) with margin.
+        // O1–O4 are closed forms; 1e−9 is spec A2's criterion. Lanczos stops at a relative change
+        // of the Ritz value < 1e−8, and a Ritz value's error is quadratic in its vector's, so it
+        // meets 1e−9 with room (measured 3.7e−16 on the paper run).
         ClaimSpec(
             "A2-exact",
             statement:
