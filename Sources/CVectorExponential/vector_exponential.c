@@ -1,34 +1,9 @@
 #include "CVectorExponential.h"
 
-#include <math.h>
-#include <stdint.h>
-#include <string.h>
-
-/* No fused multiply-adds: every product and sum rounds separately, on every instruction set, so
-   the variants below give the same bits (x86-64 without FMA has no fast fused operation). */
-#pragma clang fp contract(off)
-
-/* The eight-lane helpers below are always inlined into the variant functions, so no vector value
-   crosses a function boundary and the vector calling-convention warning does not apply. */
-#pragma clang diagnostic ignored "-Wpsabi"
-
-/* Eight doubles: one AVX-512 register, two AVX2 registers or four SSE2 registers, whichever the
-   variant compiles for; every operation is lane-wise IEEE-754, hence identical across variants. */
-typedef double vd8 __attribute__((vector_size(64)));
-typedef int64_t vi8 __attribute__((vector_size(64)));
-
-#define LANES 8
-/* 64/ln 2 and ln 2/64 split so that k·LN2_HI_64 is exact for |k| < 2^21. */
-#define INV_LN2_64 92.33248261689366
-#define LN2_HI_64 (0.693147180369123816490 / 64)
-#define LN2_LO_64 (1.90821492927058770002e-10 / 64)
-/* 1.5·2^52: adding it rounds to an integer held in the low mantissa bits. */
-#define ROUNDING_SHIFT 6755399441055744.0
-#define UNDERFLOW_CUTOFF (-708.0)
-#define OVERFLOW_CUTOFF 709.782712893384
+#include "vector_lanes.h"
 
 /* 2^(j/64) for j = 0..63, correctly rounded. */
-static const double two_to_j_over_64[64] = {
+const double cvexp_two_to_j_over_64[64] = {
     0x1.0000000000000p+0, 0x1.02c9a3e778061p+0, 0x1.059b0d3158574p+0, 0x1.0874518759bc8p+0,
     0x1.0b5586cf9890fp+0, 0x1.0e3ec32d3d1a2p+0, 0x1.11301d0125b51p+0, 0x1.1429aaea92de0p+0,
     0x1.172b83c7d517bp+0, 0x1.1a35beb6fcb75p+0, 0x1.1d4873168b9aap+0, 0x1.2063b88628cd6p+0,
@@ -46,47 +21,6 @@ static const double two_to_j_over_64[64] = {
     0x1.d5818dcfba487p+0, 0x1.da9e603db3285p+0, 0x1.dfc97337b9b5fp+0, 0x1.e502ee78b3ff6p+0,
     0x1.ea4afa2a490dap+0, 0x1.efa1bee615a27p+0, 0x1.f50765b6e4540p+0, 0x1.fa7c1819e90d8p+0,
 };
-
-static inline __attribute__((always_inline)) vd8 splat(double x) { return (vd8){x, x, x, x, x, x, x, x}; }
-
-static inline __attribute__((always_inline)) vd8 load8(const double *p) {
-    vd8 v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
-
-static inline __attribute__((always_inline)) void store8(double *p, vd8 v) { memcpy(p, &v, sizeof v); }
-
-/* Lane-wise `mask ? a : b` for a comparison mask (all ones or all zeros per lane). */
-static inline __attribute__((always_inline)) vd8 select8(vi8 mask, vd8 a, vd8 b) {
-    return (vd8)(((vi8)a & mask) | ((vi8)b & ~mask));
-}
-
-/* e^x lane by lane. k = rint(64·x/ln 2) by the rounding shift, r = (x − k·ln2_hi/64) − k·ln2_lo/64
-   (|r| ≤ ln 2/128 + tiny), e^r − 1 by the degree-5 Taylor polynomial r + r²(1/2 + r(1/6 +
-   r(1/24 + r/120))) (truncation below 3.5e−17 relative), then t·(1 + q) as t + t·q with
-   t = 2^((k mod 64)/64) from the table, and 2^⌊k/64⌋ added to the exponent field. Out of range:
-   0 below −708, +∞ above 709.782712893384 (lane selects, so garbage lanes are discarded). */
-static inline __attribute__((always_inline)) vd8 exp8(vd8 x) {
-    vd8 shifted = x * splat(INV_LN2_64) + splat(ROUNDING_SHIFT);
-    vd8 k = shifted - splat(ROUNDING_SHIFT);
-    vd8 r = (x - k * splat(LN2_HI_64)) - k * splat(LN2_LO_64);
-    vi8 kbits = (vi8)shifted - (vi8)splat(ROUNDING_SHIFT);
-    vi8 j = kbits & 63;
-    vd8 t = {two_to_j_over_64[j[0]], two_to_j_over_64[j[1]], two_to_j_over_64[j[2]], two_to_j_over_64[j[3]],
-             two_to_j_over_64[j[4]], two_to_j_over_64[j[5]], two_to_j_over_64[j[6]], two_to_j_over_64[j[7]]};
-    vd8 r2 = r * r;
-    vd8 q = r + r2 * (splat(0.5) + r * (splat(1.0 / 6) + r * (splat(1.0 / 24) + r * splat(1.0 / 120))));
-    vd8 v = t + t * q;
-    /* ⌊k/64⌋·2^52 without a 64-bit arithmetic shift: (k with its low six bits cleared)·2^46. */
-    vi8 exponent = (kbits & ~(int64_t)63) << 46;
-    vd8 result = (vd8)((vi8)v + exponent);
-    result = select8(x < splat(UNDERFLOW_CUTOFF), splat(0.0), result);
-    result = select8(x > splat(OVERFLOW_CUTOFF), splat(INFINITY), result);
-    return result;
-}
-
-static inline __attribute__((always_inline)) vd8 max8(vd8 a, vd8 b) { return select8(b > a, b, a); }
 
 /* ---- exponentiate_shifted: values[i] ← e^(values[i] − shift), sum in eight lanes ---- */
 
@@ -138,12 +72,12 @@ static inline __attribute__((always_inline)) void softmax_rows(double *scores, l
     for (; j < columns; j++) block_max = max8(block_max, load8(scores + row + j * leading));
     vd8 old_max = load8(maxima + row);
     vd8 new_max = first ? block_max : max8(old_max, block_max);
-    vd8 factor = first ? splat(1.0) : exp8(old_max - new_max);
+    vd8 factor = first ? splat(1.0) : exp8_below_overflow(old_max - new_max);
     vd8 sum = splat(0.0);
     for (j = 0; j + 2 <= columns; j += 2) {
         double *c0 = scores + row + j * leading;
-        vd8 e0 = exp8(load8(c0) - new_max);
-        vd8 e1 = exp8(load8(c0 + leading) - new_max);
+        vd8 e0 = exp8_below_overflow(load8(c0) - new_max);
+        vd8 e1 = exp8_below_overflow(load8(c0 + leading) - new_max);
         store8(c0, e0);
         store8(c0 + leading, e1);
         sum += e0;
@@ -151,7 +85,7 @@ static inline __attribute__((always_inline)) void softmax_rows(double *scores, l
     }
     for (; j < columns; j++) {
         double *c = scores + row + j * leading;
-        vd8 e = exp8(load8(c) - new_max);
+        vd8 e = exp8_below_overflow(load8(c) - new_max);
         store8(c, e);
         sum += e;
     }
@@ -176,12 +110,12 @@ static inline __attribute__((always_inline)) void softmax_single_row(double *sco
     }
     double old_max = maxima[row];
     double new_max = first ? block_max : (block_max > old_max ? block_max : old_max);
-    double factor = first ? 1.0 : exp8(splat(old_max - new_max))[0];
+    double factor = first ? 1.0 : exp8_below_overflow(splat(old_max - new_max))[0];
     double sum = 0.0;
     for (long start = 0; start < columns; start += CHUNK) {
         long live = columns - start < CHUNK ? columns - start : CHUNK;
         for (long j = 0; j < CHUNK; j++) buffer[j] = j < live ? scores[row + (start + j) * leading] - new_max : -INFINITY;
-        for (long j = 0; j < CHUNK; j += LANES) store8(buffer + j, exp8(load8(buffer + j)));
+        for (long j = 0; j < CHUNK; j += LANES) store8(buffer + j, exp8_below_overflow(load8(buffer + j)));
         for (long j = 0; j < live; j++) {
             scores[row + (start + j) * leading] = buffer[j];
             sum += buffer[j];
@@ -249,7 +183,7 @@ static inline __attribute__((always_inline)) void argmax_block_body(const double
 
 #if defined(__x86_64__)
 DEFINE_VARIANT(avx512, __attribute__((target("avx512f"))))
-DEFINE_VARIANT(avx2, __attribute__((target("avx2"))))
+DEFINE_VARIANT(avx2, __attribute__((target("avx2,fma"))))
 #endif
 DEFINE_VARIANT(baseline, )
 
@@ -257,7 +191,7 @@ int cvexp_variant_supported(int variant) {
     switch (variant) {
     case CVEXP_BASELINE: return 1;
 #if defined(__x86_64__)
-    case CVEXP_AVX2: return __builtin_cpu_supports("avx2");
+    case CVEXP_AVX2: return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
     case CVEXP_AVX512F: return __builtin_cpu_supports("avx512f");
 #endif
     default: return 0;

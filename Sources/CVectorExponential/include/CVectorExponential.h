@@ -3,11 +3,13 @@
 
 #include <stdint.h>
 
-/* The exponential and the per-block softmax passes of the attention kernel, written in C so that
-   they can be compiled for several instruction sets and chosen at run time (AVX-512, AVX2, or
-   baseline x86-64 / any other target). Every variant performs the same IEEE-754 operations in the
-   same order (no fused multiply-add), so the results are bit-identical whichever one runs. See
-   VectorExponential and SoftmaxAttention in WorkbenchNumerics for the algorithms and accuracy. */
+/* The exponential, the per-block softmax passes and the fused small-depth kernel of the attention
+   code, written in C so that they can be compiled for several instruction sets and chosen at run
+   time (AVX-512, AVX2 with FMA, or baseline x86-64 / any other target). Every variant performs the
+   same IEEE-754 operations in the same order, fused multiply-adds included (the baseline computes
+   them with the correctly rounded software fma), so the results are bit-identical whichever one
+   runs. See VectorExponential and SoftmaxAttention in WorkbenchNumerics for the algorithms and
+   accuracy. */
 
 enum { CVEXP_BASELINE = 0, CVEXP_AVX2 = 1, CVEXP_AVX512F = 2 };
 
@@ -32,6 +34,22 @@ void cvexp_softmax_block(double *scores, long rows, long leading, long columns, 
 void cvexp_argmax_block(const double *scores, long rows, long leading, long columns, long column_offset,
                         double *best, int64_t *best_index);
 
+/* Doubles of workspace cvexp_fused_attention needs for these shapes. */
+long cvexp_fused_attention_workspace(long query_count, long key_count, long depth, long value_dimension);
+
+/* Softmax attention O_i = Σ_j softmax_j(⟨x_i, k_j⟩)·w_j with every operand column-major, tokens as
+   rows and leading dimension equal to the row count: queries query_count × depth, keys
+   key_count × depth (key_count ≥ 1), values key_count × value_dimension, output
+   query_count × value_dimension. For each query, keys are taken in blocks of 256 (the last one
+   padded): the scores are chains of fused multiply-adds from +0 in coordinate order; with m' the
+   running maximum, e^(s − m') by the exponential below; the sum and the weighted sums accumulate
+   in eight lanes (lane j mod 8, fused multiply-adds in key order), multiplied by e^(m − m') when
+   a block raises the maximum m; finally each output coordinate is its lanes added in order times
+   1/(the sum's lanes added in order). A query's result depends only on its own row, never on
+   the other queries. `workspace` holds cvexp_fused_attention_workspace(…) doubles. */
+void cvexp_fused_attention(const double *queries, long query_count, const double *keys, long key_count, long depth,
+                           const double *values, long value_dimension, double *output, double *workspace);
+
 /* exp(x) by the same algorithm (0 below −708, +∞ above 709.782712893384). */
 double cvexp_exp(double x);
 
@@ -41,9 +59,13 @@ const char *cvexp_variant(void);
 /* For tests: whether `variant` (a CVEXP_ constant) can run here, its name, and the passes run
    with that variant explicitly. */
 int cvexp_variant_supported(int variant);
+int cvexp_best_variant(void);
 const char *cvexp_variant_name(int variant);
 double cvexp_exponentiate_shifted_in_place_variant(int variant, double *values, long count, double shift);
 void cvexp_softmax_block_variant(int variant, double *scores, long rows, long leading, long columns, double *maxima,
                                  double *sums, double *rescale, int first);
+void cvexp_fused_attention_variant(int variant, const double *queries, long query_count, const double *keys,
+                                   long key_count, long depth, const double *values, long value_dimension,
+                                   double *output, double *workspace);
 
 #endif

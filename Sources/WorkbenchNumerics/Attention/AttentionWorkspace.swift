@@ -15,6 +15,8 @@ public struct AttentionWorkspace: Sendable {
     var rescale: [Double] = []
     /// Hardmax: index of the best key so far for each query of the block.
     var bestIndex: [Int] = []
+    /// The fused kernel's packed keys, values and queries, running state and weights.
+    var fused: [Double] = []
     /// Projected keys `Y·A` (`n × d`) for the bilinear entry point.
     var projectedKeys: [Double] = []
     /// Projected values `Y·Vᵀ` (`n × d'`) for the bilinear entry point.

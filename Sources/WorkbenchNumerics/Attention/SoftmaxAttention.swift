@@ -11,21 +11,33 @@
 /// covers mean-field attention `Σ_j softmax_j(y_jᵀ A x_i)·V y_j` by projecting `K = Y·A` and
 /// `W = Y·Vᵀ` first.
 ///
-/// **Algorithm.** For each block of `B` queries and each block of `n_b` keys: the score block
-/// `S = X_blk·K_blkᵀ` (`B × n_b`, dgemm, one query per row, stored with a leading dimension that
-/// is an odd number of cache lines), then one C pass per block of eight queries: the row maxima,
-/// `P = e^{S − m}` in place and the row sums (``VectorExponential``'s algorithm, several vectors
-/// in flight), then `O_blk += P·W_blk` (dgemm). Across key blocks the online-softmax update keeps
-/// a running max `m_i` and sum `ℓ_i`: with `m' = max(m_i, max_blk)`, both `ℓ_i` and `O_i` are
-/// multiplied by `e^{m_i − m'}` before the block is added (rows whose factor is exactly 1 are left
-/// alone). Finally `O_i ← O_i/ℓ_i`. Each row sum is added in key order, so a query's result does
-/// not depend on which other queries share its block, nor on the instruction set. Because the max
-/// is subtracted, every exponent is ≤ 0 and `ℓ_i ≥ 1`: scores of any finite size (e.g. ±1e5)
-/// give no overflow, no NaN and no division by zero; at huge scale softmax degrades into hardmax.
-/// The default blocks (`B = n_b = 256`, a 0.5 MB score block) keep the block in a 1 MB L2 cache
-/// and give dgemm shapes near its full rate at `d = 8…50`.
+/// **Algorithms** (``Algorithm``; by default the fused one when `p, d' ≤ 12`, see
+/// ``fusedDepthLimit``). Both subtract a running maximum before exponentiating, so every
+/// exponent is ≤ 0 and the normaliser is ≥ 1: scores of any finite size (e.g. ±1e5) give no
+/// overflow, no NaN and no division by zero; at huge scale softmax degrades into hardmax. Both
+/// compute each query's row from that row alone (never from which queries share its block); the
+/// C parts give the same bits on every instruction set, and the blocked algorithm's dgemm calls
+/// depend only on the BLAS kernel (recorded with every run).
 ///
-/// - Complexity: `O(M·n·(p + d'))` flops in dgemm plus `M·n` exponentials; memory
+/// - *Blocked products.* For each block of `B` queries and each block of `n_b` keys: the score
+///   block `S = X_blk·K_blkᵀ` (`B × n_b`, dgemm, one query per row, stored with a leading
+///   dimension that is an odd number of cache lines), then one C pass per block of eight
+///   queries: the row maxima, `P = e^{S − m}` in place and the row sums (``VectorExponential``'s
+///   algorithm, several vectors in flight), then `O_blk += P·W_blk` (dgemm). Across key blocks
+///   the online-softmax update keeps a running max `m_i` and sum `ℓ_i`: with
+///   `m' = max(m_i, max_blk)`, both `ℓ_i` and `O_i` are multiplied by `e^{m_i − m'}` before the
+///   block is added (rows whose factor is exactly 1 are left alone). Finally `O_i ← O_i/ℓ_i`.
+///   Each row sum is added in key order. The default blocks (`B = n_b = 256`) keep the score
+///   block in the L2 cache and give dgemm shapes near its full rate at `d = 16…50`.
+/// - *Fused* (small `p` and `d'`). Keys and values are packed in blocks of 256; for each block
+///   of 64 queries and each key block (in the L1 cache), each query's 256 scores are chains of
+///   fused multiply-adds, exponentiated against the running maximum, and added into eight-lane
+///   running sums `ℓ_i` and weighted sums `O_i` (fused multiply-adds in key order, rescaled by
+///   `e^{m_i − m'}` when the maximum rises); the lanes are added in order at the end and
+///   `O_i ← O_i/ℓ_i`. No score block leaves the L1 cache and no dgemm call has an inner
+///   dimension of 8 (see `cvexp_fused_attention` for the exact arithmetic).
+///
+/// - Complexity: `O(M·n·(p + d'))` flops plus `M·n` exponentials; memory
 ///   `O(n_b·B + n·(p + d'))` in the workspace.
 public struct SoftmaxAttention: Sendable {
     /// How scores become weights.
@@ -40,15 +52,35 @@ public struct SoftmaxAttention: Sendable {
     public var normalization: Normalization
     /// Queries per block `B` (rows of `X` handled together).
     public var queryBlockSize: Int
-    /// Keys per block `n_b`; `n > n_b` switches on the online-softmax update.
+    /// Keys per block `n_b` of the blocked algorithm; `n > n_b` switches on the online-softmax
+    /// update.
     public var keyBlockSize: Int
+    /// Which algorithm computes softmax attention (hardmax always uses the blocked one).
+    public var algorithm: Algorithm
 
-    /// A kernel with the given normalisation and block sizes (each at least 1).
+    /// How softmax attention is computed. Both algorithms give a deterministic result for given
+    /// operands; they round differently, so their results differ in the last bits.
+    public enum Algorithm: Sendable, Equatable {
+        /// ``fused`` when the depth `p` and the value dimension `d'` are both at most
+        /// ``SoftmaxAttention/fusedDepthLimit``, ``blockedProducts`` otherwise.
+        case automatic
+        /// Score blocks and weighted sums by dgemm around the C softmax passes (see the type
+        /// documentation).
+        case blockedProducts
+        /// One C kernel per query block: scores, exponentials and the weighted sum of each query
+        /// against 256 keys at a time in the first-level cache, all products as fused
+        /// multiply-adds (see `cvexp_fused_attention` for the exact arithmetic).
+        case fused
+    }
+
+    /// A kernel with the given normalisation, algorithm and block sizes of the blocked algorithm
+    /// (each at least 1).
     public init(
-        normalization: Normalization = .softmax, queryBlockSize: Int = 256,
-        keyBlockSize: Int = 256
+        normalization: Normalization = .softmax, algorithm: Algorithm = .automatic,
+        queryBlockSize: Int = 256, keyBlockSize: Int = 256
     ) {
         self.normalization = normalization
+        self.algorithm = algorithm
         self.queryBlockSize = max(1, queryBlockSize)
         self.keyBlockSize = max(1, keyBlockSize)
     }
@@ -81,7 +113,7 @@ public struct SoftmaxAttention: Sendable {
                         guard let qBase = q.baseAddress, let kBase = k.baseAddress,
                             let wBase = w.baseAddress, let oBase = o.baseAddress
                         else { return }
-                        attendBlocked(
+                        attendOperands(
                             AttentionOperands(
                                 queries: qBase, queryCount: queries.rows, keys: kBase,
                                 keyCount: keys.rows, depth: keys.columns, values: wBase,
@@ -163,7 +195,7 @@ public struct SoftmaxAttention: Sendable {
                                     }
                                     wBase = UnsafePointer(vBase)
                                 }
-                                attendBlocked(
+                                attendOperands(
                                     AttentionOperands(
                                         queries: qBase, queryCount: queries.rows,
                                         keys: UnsafePointer(kBase), keyCount: n, depth: d,

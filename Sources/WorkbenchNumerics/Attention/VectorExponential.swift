@@ -3,16 +3,19 @@ internal import CVectorExponential
 /// Branch-free exponentials for the softmax passes of the attention kernel and for code that
 /// works on eight-lane Swift vectors.
 ///
-/// **The attention passes** (``exp(_:)-(Double)``, ``exponentiateShiftedInPlace(_:count:shift:)``
-/// and the kernel's per-block softmax) run a C implementation compiled for AVX-512, AVX2 and the
-/// baseline and chosen at run time (``instructionSet``). Algorithm (table-driven, no fused
-/// multiply-add so that every variant gives the same bits): `k = rint(64x/ln 2)` by the `1.5·2⁵²`
-/// rounding trick, `r = (x − k·ln2_hi/64) − k·ln2_lo/64` with `|r| ≤ ln 2/128`, `q = eʳ − 1` by the
-/// degree-5 Taylor polynomial (truncation below `3.5e−17`), then `t + t·q` with
+/// **The attention passes** (``exp(_:)-(Double)``, ``exponentiateShiftedInPlace(_:count:shift:)``,
+/// the blocked kernel's per-block softmax and the fused kernel) run a C implementation compiled
+/// for AVX-512, AVX2 with FMA and the baseline and chosen at run time (``instructionSet``).
+/// Algorithm (table-driven): `k = rint(64x/ln 2)` by the `1.5·2⁵²` rounding trick in one fused
+/// multiply-add, `r = (x − k·ln2_hi/64) − k·ln2_lo/64` by two fused multiply-adds with
+/// `|r| ≤ ln 2/128`, `q = eʳ − 1` by the degree-5 Taylor polynomial in Horner form (fused
+/// multiply-adds; truncation below `3.5e−17`), then the fused `t·q + t` with
 /// `t = 2^((k mod 64)/64)` from a 64-entry table of correctly rounded values, and `2^⌊k/64⌋`
-/// added to the exponent field. Per eight lanes this is about 20 arithmetic operations and eight
-/// table loads, against about 35 for a degree-11 polynomial on `[−ln2/2, ln2/2]`, and the passes
-/// keep several vectors in flight so that they are bound by throughput rather than latency.
+/// added to the exponent field. Every fused multiply-add is rounded once on every variant — in
+/// hardware on AVX2 and AVX-512, by the C library's correctly rounded `fma` on the baseline — so
+/// all variants give the same bits (tested). Per eight lanes this is about 14 arithmetic
+/// operations and eight table loads, and the passes keep several vectors in flight so that they
+/// are bound by throughput rather than latency.
 ///
 /// Domain and accuracy: for `−708 ≤ x ≤ 709.78` the result is within 2 ulp of the correctly
 /// rounded `eˣ` (tested over the whole range). Below `−708` the result is flushed to `0` (the true
@@ -122,6 +125,32 @@ public enum VectorExponential {
             rescale: UnsafeMutablePointer<Double>, first: Bool
         ) {
             cvexp_softmax_block_variant(code, scores, rows, leading, columns, maxima, sums, rescale, first ? 1 : 0)
+        }
+
+        /// The fused softmax attention kernel (``SoftmaxAttention/Algorithm/fused``) with this
+        /// variant: `O = softmax(X·Kᵀ)·W` for column-major `X` (`M × p`), `K` (`n × p`), `W`
+        /// (`n × d'`), `n ≥ 1`.
+        func fusedAttention(queries: Matrix, keys: Matrix, values: Matrix) -> Matrix {
+            var output = Matrix(rows: queries.rows, columns: values.columns)
+            var workspace = [Double](
+                repeating: 0,
+                count: cvexp_fused_attention_workspace(queries.rows, keys.rows, keys.columns, values.columns))
+            queries.storage.withUnsafeBufferPointer { q in
+                keys.storage.withUnsafeBufferPointer { k in
+                    values.storage.withUnsafeBufferPointer { w in
+                        output.storage.withUnsafeMutableBufferPointer { o in
+                            workspace.withUnsafeMutableBufferPointer { buffer in
+                                guard let q = q.baseAddress, let k = k.baseAddress, let w = w.baseAddress,
+                                    let o = o.baseAddress, let buffer = buffer.baseAddress
+                                else { return }
+                                cvexp_fused_attention_variant(
+                                    code, q, queries.rows, k, keys.rows, keys.columns, w, values.columns, o, buffer)
+                            }
+                        }
+                    }
+                }
+            }
+            return output
         }
     }
 

@@ -2,13 +2,17 @@ import Foundation
 import WorkbenchNumerics
 
 /// The attention kernel against the single-core dgemm rate, measured in the same process (one
-/// BLAS thread, best of `repeats` runs each):
+/// BLAS thread; each figure the best of `repeats` calls after a warm-up, see
+/// ``SequentialTimer``):
 ///
 /// - dgemm peak: a square `2048³` product, `2·2048³` flops;
 /// - ``SoftmaxAttention`` self-attention shapes `n × d` for `d = 8` (quick moments) and `d = 50`
 ///   (paper moments), counted as `4n²d` flops (the score product and the weighted sum), reported
 ///   as seconds, ns per score (`n²` scores) and percent of the dgemm peak;
-/// - the same two products alone at the kernel's block sizes (what the softmax passes add);
+/// - the same two products alone at the blocked algorithm's block sizes (what the softmax passes
+///   add);
+/// - the fused and the blocked algorithm side by side at `d = d' = 8…32`, where the automatic
+///   choice switches (``SoftmaxAttention/fusedDepthLimit``);
 /// - the exponential pass alone on 1024-entry blocks (ns per entry), next to glibc `exp`.
 ///
 /// Prints a readable table, then one `figure <name> <value>` line per number for scripts.
@@ -18,22 +22,34 @@ func runAttentionBenchmark(n: Int, repeats: Int) {
     print("BLAS core \(BLASConfiguration.coreName), exponential pass \(VectorExponential.instructionSet)")
 
     let peakSize = 2048
-    let peakSeconds = AttentionBenchmark.squareProductSeconds(peakSize, repeats: repeats)
-    let peak = 2 * pow(Double(peakSize), 3) / peakSeconds
-    print(String(format: "dgemm %d³: %.4f s = %.2f GFLOP/s (peak reference)", peakSize, peakSeconds, peak * 1e-9))
+    let mainDepths = [8, 50]
+    let crossoverDepths = [8, 12, 16, 24, 32]
+    var timer = SequentialTimer()
+    for d in Set(mainDepths + crossoverDepths).sorted() {
+        let run = AttentionBenchmark(n: n, d: d)
+        timer.add("automatic \(d)", run.kernelCall(.automatic))
+        timer.add("fused \(d)", run.kernelCall(.fused))
+        timer.add("blocked \(d)", run.kernelCall(.blockedProducts))
+        timer.add("products \(d)", run.productsCall())
+    }
+    timer.add("dgemm", AttentionBenchmark.squareProduct(peakSize))
+    let seconds = timer.run(repeats: repeats)
+    func best(_ name: String) -> Double { seconds[name] ?? .nan }
+
+    let peak = 2 * pow(Double(peakSize), 3) / best("dgemm")
+    print(String(format: "dgemm %d³: %.4f s = %.2f GFLOP/s (peak reference)", peakSize, best("dgemm"), peak * 1e-9))
     figures.append(("dgemm_gflops", peak * 1e-9))
 
-    for d in [8, 50] {
-        let run = AttentionBenchmark(n: n, d: d)
-        let kernelSeconds = run.kernelSeconds(repeats: repeats)
-        let productSeconds = run.productSeconds(repeats: repeats)
+    let scores = Double(n) * Double(n)
+    for d in mainDepths {
+        let kernelSeconds = best("automatic \(d)")
+        let productSeconds = best("products \(d)")
         let flops = 4 * Double(n) * Double(n) * Double(d)
-        let scores = Double(n) * Double(n)
         let percent = 100 * flops / kernelSeconds / peak
         print(
             String(
                 format:
-                    "attention n=%d d=%d: %.4f s, %.2f ns/score, %.2f GFLOP/s = %.1f %% of dgemm peak; products alone %.4f s (%.1f %% of peak)",
+                    "attention n=%d d=%d: %.4f s, %.2f ns/score, %.2f GFLOP/s = %.1f %% of dgemm peak; dgemm products of the blocked algorithm alone %.4f s (%.1f %% of peak)",
                 n, d, kernelSeconds, kernelSeconds / scores * 1e9, flops / kernelSeconds * 1e-9, percent,
                 productSeconds, 100 * flops / productSeconds / peak))
         figures += [
@@ -41,6 +57,14 @@ func runAttentionBenchmark(n: Int, repeats: Int) {
             ("attention_d\(d)_percent_of_peak", percent),
             ("attention_d\(d)_products_percent_of_peak", 100 * flops / productSeconds / peak),
         ]
+    }
+
+    // Where the automatic choice switches: both algorithms at depths around the limit (d' = d).
+    for d in crossoverDepths {
+        let fused = best("fused \(d)") / scores * 1e9
+        let blocked = best("blocked \(d)") / scores * 1e9
+        print(String(format: "d=%d: fused %.2f ns/score, blocked %.2f ns/score", d, fused, blocked))
+        figures += [("fused_d\(d)_ns_per_score", fused), ("blocked_d\(d)_ns_per_score", blocked)]
     }
 
     let (passNanoseconds, libmNanoseconds) = AttentionBenchmark.exponentialNanoseconds(repeats: repeats)
@@ -59,7 +83,8 @@ struct AttentionBenchmark {
     let queries: Matrix
     let keys: Matrix
     let values: Matrix
-    let kernel = SoftmaxAttention()
+    /// The blocked algorithm's block sizes (for the products-alone timing).
+    let kernel = SoftmaxAttention(algorithm: .blockedProducts)
 
     /// Queries and values `N(0, 1)`, keys `N(0, 0.09)`: scores of a few units, as in the moments part.
     init(n: Int, d: Int) {
@@ -83,30 +108,33 @@ struct AttentionBenchmark {
         return best
     }
 
-    func kernelSeconds(repeats: Int) -> Double {
-        var workspace = AttentionWorkspace()
-        var checksum = 0.0
-        let seconds = Self.best(repeats) {
-            guard let output = try? kernel.attend(queries: queries, keys: keys, values: values, workspace: &workspace)
+    /// One call of the kernel with `algorithm` on this shape (its workspace kept across calls).
+    func kernelCall(_ algorithm: SoftmaxAttention.Algorithm) -> () -> Void {
+        let kernel = SoftmaxAttention(algorithm: algorithm)
+        let workspace = WorkspaceBox()
+        return { [queries, keys, values] in
+            guard
+                let output = try? kernel.attend(
+                    queries: queries, keys: keys, values: values, workspace: &workspace.workspace)
             else { fatalError("attention shapes are consistent by construction") }
-            checksum += output.storage[0]
+            precondition(output.storage[0].isFinite, "attention output is not finite")
         }
-        precondition(checksum.isFinite, "attention output is not finite")
-        return seconds
     }
 
-    /// The kernel's two products at its block sizes: `Sᵀ = K_blk·X_blkᵀ`, then `O_blk += Sᵀᵀ·W_blk`.
-    func productSeconds(repeats: Int) -> Double {
+    /// The blocked algorithm's two products at its block sizes: `Sᵀ = K_blk·X_blkᵀ`, then
+    /// `O_blk += Sᵀᵀ·W_blk`.
+    func productsCall() -> () -> Void {
         let queryBlock = min(kernel.queryBlockSize, n)
         let keyBlock = min(kernel.keyBlockSize, n)
-        var scores = [Double](repeating: 0, count: queryBlock * keyBlock)
-        var output = [Double](repeating: 0, count: n * d)
-        return Self.best(repeats) {
+        let buffers = ProductBuffers(
+            scores: [Double](repeating: 0, count: queryBlock * keyBlock),
+            output: [Double](repeating: 0, count: n * d))
+        return { [n, d, queries, keys, values] in
             queries.storage.withUnsafeBufferPointer { q in
                 keys.storage.withUnsafeBufferPointer { k in
                     values.storage.withUnsafeBufferPointer { w in
-                        scores.withUnsafeMutableBufferPointer { s in
-                            output.withUnsafeMutableBufferPointer { o in
+                        buffers.scores.withUnsafeMutableBufferPointer { s in
+                            buffers.output.withUnsafeMutableBufferPointer { o in
                                 guard let q = q.baseAddress, let k = k.baseAddress, let w = w.baseAddress,
                                     let s = s.baseAddress, let o = o.baseAddress
                                 else { return }
@@ -136,16 +164,16 @@ struct AttentionBenchmark {
         }
     }
 
-    /// Seconds of one `size³` dgemm (best of `repeats`).
-    static func squareProductSeconds(_ size: Int, repeats: Int) -> Double {
+    /// One `size³` dgemm.
+    static func squareProduct(_ size: Int) -> () -> Void {
         var generator = Xoshiro256StarStar(seed: 5)
         let a = Matrix.gaussian(rows: size, columns: size, using: &generator)
         let b = Matrix.gaussian(rows: size, columns: size, using: &generator)
-        var c = [Double](repeating: 0, count: size * size)
-        return best(repeats) {
+        let buffers = ProductBuffers(scores: [], output: [Double](repeating: 0, count: size * size))
+        return {
             a.storage.withUnsafeBufferPointer { a in
                 b.storage.withUnsafeBufferPointer { b in
-                    c.withUnsafeMutableBufferPointer { c in
+                    buffers.output.withUnsafeMutableBufferPointer { c in
                         guard let a = a.baseAddress, let b = b.baseAddress, let c = c.baseAddress else { return }
                         BLAS.gemm(
                             .none, .none, m: size, n: size, k: size, alpha: 1, a: a, lda: size, b: b, ldb: size,
@@ -184,5 +212,46 @@ struct AttentionBenchmark {
         precondition(sink.isFinite, "exponentials are finite")
         let entries = Double(count * rounds)
         return (pass / entries * 1e9, libm / entries * 1e9)
+    }
+}
+
+/// A kernel's workspace, kept across the calls of one measurement.
+final class WorkspaceBox {
+    var workspace = AttentionWorkspace()
+}
+
+/// Output buffers of a product measurement.
+final class ProductBuffers {
+    var scores: [Double]
+    var output: [Double]
+    init(scores: [Double], output: [Double]) {
+        self.scores = scores
+        self.output = output
+    }
+}
+
+/// Best wall time of each measurement: measurements run one after another in the order they
+/// were added, each as a warm-up call and `repeats` timed calls. (Add the long dgemm last: this
+/// machine runs slower for a while after it.)
+struct SequentialTimer {
+    private var measurements: [(name: String, body: () -> Void)] = []
+
+    mutating func add(_ name: String, _ body: @escaping () -> Void) {
+        measurements.append((name, body))
+    }
+
+    /// The best seconds by name.
+    func run(repeats: Int) -> [String: Double] {
+        var best: [String: Double] = [:]
+        for measurement in measurements {
+            measurement.body()
+            for _ in 0..<max(1, repeats) {
+                let start = DispatchTime.now().uptimeNanoseconds
+                measurement.body()
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
+                best[measurement.name] = min(best[measurement.name] ?? .infinity, seconds)
+            }
+        }
+        return best
     }
 }

@@ -16,7 +16,8 @@ struct SoftmaxAttentionTests {
         let queries = Self.random(37, 6, seed: 1, scale: 1.3)
         let keys = Self.random(101, 6, seed: 2)
         let values = Self.random(101, 3, seed: 3)
-        let kernel = SoftmaxAttention(queryBlockSize: blocks.0, keyBlockSize: blocks.1)
+        let kernel = SoftmaxAttention(
+            algorithm: .blockedProducts, queryBlockSize: blocks.0, keyBlockSize: blocks.1)
         var workspace = AttentionWorkspace()
         let fast = try kernel.attend(queries: queries, keys: keys, values: values, workspace: &workspace)
         let naive = NaiveAttention.attend(queries: queries, keys: keys, values: values)
@@ -25,14 +26,15 @@ struct SoftmaxAttentionTests {
         #expect(NaiveAttention.maxAbsDifference(fast, naive) < 1e-12)
     }
 
-    @Test func bilinearFormMatchesExplicitProjection() throws {
+    @Test(arguments: [SoftmaxAttention.Algorithm.blockedProducts, .fused])
+    func bilinearFormMatchesExplicitProjection(algorithm: SoftmaxAttention.Algorithm) throws {
         let d = 5
         let queries = Self.random(19, d, seed: 4)
         let tokens = Self.random(70, d, seed: 5)
         let a = Self.random(d, d, seed: 6, scale: 0.7)
         let v = Self.random(2, d, seed: 7)
         var workspace = AttentionWorkspace()
-        let kernel = SoftmaxAttention(queryBlockSize: 8, keyBlockSize: 32)
+        let kernel = SoftmaxAttention(algorithm: algorithm, queryBlockSize: 8, keyBlockSize: 32)
         let fast = try kernel.attend(
             queries: queries, tokens: tokens, bilinearForm: a, valueMap: v, workspace: &workspace)
         // Naive: s_ij = y_jᵀ A x_i, values V y_j, computed entry by entry.
@@ -68,7 +70,7 @@ struct SoftmaxAttentionTests {
         let values = Matrix(rowMajor: [[1, 0], [0, 1], [2, 2], [3, -1]])
         for keyBlock in [1, 2, 4] {
             var workspace = AttentionWorkspace()
-            let output = try SoftmaxAttention(keyBlockSize: keyBlock).attend(
+            let output = try SoftmaxAttention(algorithm: .blockedProducts, keyBlockSize: keyBlock).attend(
                 queries: queries, keys: keys, values: values, workspace: &workspace)
             #expect(output.storage.allSatisfy { $0.isFinite })
             // Score gaps are ≥ 0.0005·|scale| ≥ 50: the non-max weights are below e^{-50} ≈ 2e-22,
@@ -78,14 +80,15 @@ struct SoftmaxAttentionTests {
         }
     }
 
-    @Test func softmaxBecomesHardmaxAtHugeTemperature() throws {
+    @Test(arguments: [SoftmaxAttention.Algorithm.blockedProducts, .fused])
+    func softmaxBecomesHardmaxAtHugeTemperature(algorithm: SoftmaxAttention.Algorithm) throws {
         // Score gaps ≥ 1e-3 at λ = 1: at λ = 1e9 every non-max weight is e^{-1e6} = 0.
         let lambda = 1e9
         let keys = Matrix(rowMajor: [[0.0], [0.001], [0.5], [0.499], [-0.2]])
         let values = Self.random(5, 3, seed: 11)
         let queries = Matrix(rowMajor: [[lambda], [-lambda], [2 * lambda]])
         var workspace = AttentionWorkspace()
-        let soft = try SoftmaxAttention().attend(
+        let soft = try SoftmaxAttention(algorithm: algorithm).attend(
             queries: queries, keys: keys, values: values, workspace: &workspace)
         let hard = try SoftmaxAttention(normalization: .hardmax).attend(
             queries: queries, keys: keys, values: values, workspace: &workspace)

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+@testable import WorkbenchNumerics
+
+@Suite("Softmax attention: fused small-depth kernel")
+struct FusedAttentionTests {
+    static func random(_ rows: Int, _ columns: Int, seed: UInt64, scale: Double = 1) -> Matrix {
+        SoftmaxAttentionTests.random(rows, columns, seed: seed, scale: scale)
+    }
+
+    static func fused(_ queries: Matrix, _ keys: Matrix, _ values: Matrix) throws -> Matrix {
+        var workspace = AttentionWorkspace()
+        return try SoftmaxAttention(algorithm: .fused).attend(
+            queries: queries, keys: keys, values: values, workspace: &workspace)
+    }
+
+    /// Key counts below, at and across the 256-key block (ragged last blocks, several online
+    /// updates); depths from 1 to the automatic limit and beyond; value dimensions that leave
+    /// 0–3 coordinates after the groups of four.
+    @Test(arguments: [(1, 1, 1), (101, 6, 3), (256, 8, 8), (257, 12, 5), (700, 3, 7), (1030, 20, 2)])
+    func matchesNaiveDoubleLoop(shape: (keys: Int, depth: Int, values: Int)) throws {
+        let queries = Self.random(67, shape.depth, seed: 21, scale: 1.3)
+        let keys = Self.random(shape.keys, shape.depth, seed: 22)
+        let values = Self.random(shape.keys, shape.values, seed: 23)
+        let fast = try Self.fused(queries, keys, values)
+        let naive = NaiveAttention.attend(queries: queries, keys: keys, values: values)
+        // Values are O(1) and the weights sum to 1: 1e-12 covers the different summation order
+        // (eight lanes, fused multiply-adds) against the sequential loop and the ≤ 2 ulp
+        // exponential, with a margin of about 100 over what n = 1030 terms of rounding give.
+        #expect(NaiveAttention.maxAbsDifference(fast, naive) < 1e-12)
+    }
+
+    /// Scores that rise from block to block force the online update (a new maximum, factors
+    /// below 1) at every one of the five blocks; one that falls keeps the first block's maximum.
+    @Test(arguments: [0.01, -0.01])
+    func onlineUpdateAcrossBlocks(slope: Double) throws {
+        let n = 1200
+        let keys = Matrix(rowMajor: (0..<n).map { [slope * Double($0)] })
+        let values = Matrix(rowMajor: (0..<n).map { [sin(Double($0)), cos(Double($0))] })
+        let queries = Matrix(rowMajor: [[1], [0.5], [-2]])
+        let fast = try Self.fused(queries, keys, values)
+        let naive = NaiveAttention.attend(queries: queries, keys: keys, values: values)
+        // Same reason as above.
+        #expect(NaiveAttention.maxAbsDifference(fast, naive) < 1e-12)
+    }
+
+    /// Scores of ±1e5 and more: no overflow, no NaN; gaps of at least 50 make the result the
+    /// hardmax value to within 3·e^{−50}.
+    @Test(arguments: [1e5, -1e5, 3e5])
+    func extremeScoresStayFinite(scale: Double) throws {
+        let queries = Matrix(rowMajor: [[1], [-1], [0.5]])
+        let keys = Matrix(rowMajor: [[scale], [0.999 * scale], [-scale], [0]])
+        let values = Matrix(rowMajor: [[1, 0], [0, 1], [2, 2], [3, -1]])
+        let output = try Self.fused(queries, keys, values)
+        #expect(output.storage.allSatisfy { $0.isFinite })
+        let hard = NaiveAttention.hardmax(queries: queries, keys: keys, values: values)
+        #expect(NaiveAttention.maxAbsDifference(output, hard) < 1e-20)
+    }
+
+    /// A query's result depends on its own row only: computed alone or among 70 others (in a
+    /// different position of a 64-query block), its output has the same bits.
+    @Test func eachQueryIsIndependentOfTheOthers() throws {
+        let queries = Self.random(70, 8, seed: 24)
+        let keys = Self.random(300, 8, seed: 25)
+        let values = Self.random(300, 8, seed: 26)
+        let batch = try Self.fused(queries, keys, values)
+        for i in [0, 13, 63, 64, 69] {
+            let single = try Self.fused(Matrix(rowMajor: [(0..<8).map { queries[i, $0] }]), keys, values)
+            #expect((0..<8).allSatisfy { single[0, $0].bitPattern == batch[i, $0].bitPattern }, "query \(i)")
+        }
+    }
+
+    /// Every instruction-set variant gives the baseline's bits (the products are fused
+    /// multiply-adds everywhere, in software on the baseline).
+    @Test func everyVariantMatchesTheBaselineBitForBit() {
+        let variants = VectorExponential.Variant.supported
+        for (n, depth, dimension) in [(1, 2, 1), (300, 8, 8), (520, 5, 6)] {
+            let queries = Self.random(9, depth, seed: 27, scale: 2)
+            let keys = Self.random(n, depth, seed: 28)
+            let values = Self.random(n, dimension, seed: 29)
+            let outputs = variants.map { $0.fusedAttention(queries: queries, keys: keys, values: values) }
+            for (variant, output) in zip(variants, outputs) {
+                #expect(output.storage.map(\.bitPattern) == outputs[0].storage.map(\.bitPattern), "\(variant), n \(n)")
+            }
+        }
+    }
+
+    /// The automatic choice: fused up to the depth limit (in both `p` and `d'`), blocked above,
+    /// and always blocked for hardmax.
+    @Test func automaticChoiceFollowsTheDepthLimit() throws {
+        let limit = SoftmaxAttention.fusedDepthLimit
+        for (depth, dimension, fused) in [(limit, limit, true), (limit + 1, 4, false), (4, limit + 1, false)] {
+            let queries = Self.random(10, depth, seed: 30)
+            let keys = Self.random(90, depth, seed: 31)
+            let values = Self.random(90, dimension, seed: 32)
+            var workspace = AttentionWorkspace()
+            let automatic = try SoftmaxAttention().attend(
+                queries: queries, keys: keys, values: values, workspace: &workspace)
+            let expected = try SoftmaxAttention(algorithm: fused ? .fused : .blockedProducts).attend(
+                queries: queries, keys: keys, values: values, workspace: &workspace)
+            let other = try SoftmaxAttention(algorithm: fused ? .blockedProducts : .fused).attend(
+                queries: queries, keys: keys, values: values, workspace: &workspace)
+            #expect(automatic.storage.map(\.bitPattern) == expected.storage.map(\.bitPattern))
+            // The two algorithms round differently, so the check above can tell them apart.
+            #expect(automatic.storage.map(\.bitPattern) != other.storage.map(\.bitPattern))
+        }
+        let hardmax = SoftmaxAttention(normalization: .hardmax, algorithm: .fused)
+        let operands = AttentionOperands(
+            queries: UnsafePointer(bitPattern: 8)!, queryCount: 1, keys: UnsafePointer(bitPattern: 8)!, keyCount: 1,
+            depth: 1, values: UnsafePointer(bitPattern: 8)!, valueDimension: 1,
+            output: UnsafeMutablePointer(bitPattern: 8)!)
+        #expect(!hardmax.usesFusedKernel(operands))
+    }
+}
