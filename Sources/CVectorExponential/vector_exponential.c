@@ -52,9 +52,7 @@ static inline __attribute__((always_inline)) double exponentiate_shifted_body(do
         for (long lane = 0; lane < live; lane++) values[i + lane] = lane_values[lane];
         accumulator += e;
     }
-    double sum = -0.0;
-    for (int lane = 0; lane < LANES; lane++) sum += accumulator[lane];
-    return sum;
+    return horizontal_sum8(accumulator);
 }
 
 /* ---- softmax_block: scores is rows × columns, column-major, leading dimension `leading` ---- */

@@ -45,19 +45,6 @@ struct FusedAttentionTests {
         #expect(NaiveAttention.maxAbsDifference(fast, naive) < 1e-12)
     }
 
-    /// Scores of ±1e5 and more: no overflow, no NaN; gaps of at least 50 make the result the
-    /// hardmax value to within 3·e^{−50}.
-    @Test(arguments: [1e5, -1e5, 3e5])
-    func extremeScoresStayFinite(scale: Double) throws {
-        let queries = Matrix(rowMajor: [[1], [-1], [0.5]])
-        let keys = Matrix(rowMajor: [[scale], [0.999 * scale], [-scale], [0]])
-        let values = Matrix(rowMajor: [[1, 0], [0, 1], [2, 2], [3, -1]])
-        let output = try Self.fused(queries, keys, values)
-        #expect(output.storage.allSatisfy { $0.isFinite })
-        let hard = NaiveAttention.hardmax(queries: queries, keys: keys, values: values)
-        #expect(NaiveAttention.maxAbsDifference(output, hard) < 1e-20)
-    }
-
     /// A query's result depends on its own row only: computed alone or among 70 others (in a
     /// different position of a 64-query block), its output has the same bits.
     @Test func eachQueryIsIndependentOfTheOthers() throws {

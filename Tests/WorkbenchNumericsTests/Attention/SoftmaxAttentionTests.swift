@@ -68,10 +68,14 @@ struct SoftmaxAttentionTests {
         let queries = Matrix(rowMajor: [[1], [-1], [0.5]])
         let keys = Matrix(rowMajor: [[scale], [0.999 * scale], [-scale], [0]])
         let values = Matrix(rowMajor: [[1, 0], [0, 1], [2, 2], [3, -1]])
-        for keyBlock in [1, 2, 4] {
+        // The blocked algorithm with one, two and four keys per block, and the fused one.
+        let kernels =
+            [1, 2, 4].map { SoftmaxAttention(algorithm: .blockedProducts, keyBlockSize: $0) } + [
+                SoftmaxAttention(algorithm: .fused)
+            ]
+        for kernel in kernels {
             var workspace = AttentionWorkspace()
-            let output = try SoftmaxAttention(algorithm: .blockedProducts, keyBlockSize: keyBlock).attend(
-                queries: queries, keys: keys, values: values, workspace: &workspace)
+            let output = try kernel.attend(queries: queries, keys: keys, values: values, workspace: &workspace)
             #expect(output.storage.allSatisfy { $0.isFinite })
             // Score gaps are ≥ 0.0005·|scale| ≥ 50: the non-max weights are below e^{-50} ≈ 2e-22,
             // so the output is the hardmax value to within 3·2e-22 (values are at most 3).
