@@ -101,4 +101,28 @@ LANE_INLINE vd8 exp8(vd8 x) {
     return select8(x > splat(OVERFLOW_CUTOFF), splat(INFINITY), exp8_below_overflow(x));
 }
 
+/* Four doubles: one AVX2 register (two SSE2 registers), for code that keeps one query per lane. */
+typedef double vd4 __attribute__((vector_size(32)));
+typedef int64_t vi4 __attribute__((vector_size(32)));
+
+LANE_INLINE vd4 splat4(double x) { return (vd4){x, x, x, x}; }
+
+LANE_INLINE vd4 load4(const double *p) {
+    vd4 v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+LANE_INLINE void store4(double *p, vd4 v) { memcpy(p, &v, sizeof v); }
+
+LANE_INLINE vd4 max4(vd4 a, vd4 b) { return (vd4)(((vi4)b & (b > a)) | ((vi4)a & ~(b > a))); }
+
+/* exp8_below_overflow on two four-lane vectors (lanes 0–3 from `low`, 4–7 from `high`). */
+LANE_INLINE void exp4x2_below_overflow(vd4 *low, vd4 *high) {
+    vd8 joined = __builtin_shufflevector(*low, *high, 0, 1, 2, 3, 4, 5, 6, 7);
+    vd8 result = exp8_below_overflow(joined);
+    *low = __builtin_shufflevector(result, result, 0, 1, 2, 3);
+    *high = __builtin_shufflevector(result, result, 4, 5, 6, 7);
+}
+
 #endif

@@ -3,9 +3,9 @@
 
 #include <stdint.h>
 
-/* The exponential, the per-block softmax passes and the fused small-depth kernel of the attention
-   code, written in C so that they can be compiled for several instruction sets and chosen at run
-   time (AVX-512, AVX2 with FMA, or baseline x86-64 / any other target). Every variant performs the
+/* The exponential, the per-block softmax passes and the fused kernel of the attention code,
+   written in C so that they can be compiled for several instruction sets and chosen at run time
+   (AVX-512, AVX2 with FMA, or baseline x86-64 / any other target). Every variant performs the
    same IEEE-754 operations in the same order, fused multiply-adds included (the baseline computes
    them with the correctly rounded software fma), so the results are bit-identical whichever one
    runs. See VectorExponential and SoftmaxAttention in WorkbenchNumerics for the algorithms and
@@ -37,16 +37,16 @@ void cvexp_argmax_block(const double *scores, long rows, long leading, long colu
 /* Doubles of workspace cvexp_fused_attention needs for these shapes. */
 long cvexp_fused_attention_workspace(long query_count, long key_count, long depth, long value_dimension);
 
-/* Softmax attention O_i = Σ_j softmax_j(⟨x_i, k_j⟩)·w_j with every operand column-major, tokens as
-   rows and leading dimension equal to the row count: queries query_count × depth, keys
-   key_count × depth (key_count ≥ 1), values key_count × value_dimension, output
-   query_count × value_dimension. For each query, keys are taken in blocks of 256 (the last one
-   padded): the scores are chains of fused multiply-adds from +0 in coordinate order; with m' the
-   running maximum, e^(s − m') by the exponential below; the sum and the weighted sums accumulate
-   in eight lanes (lane j mod 8, fused multiply-adds in key order), multiplied by e^(m − m') when
-   a block raises the maximum m; finally each output coordinate is its lanes added in order times
-   1/(the sum's lanes added in order). A query's result depends only on its own row, never on
-   the other queries. `workspace` holds cvexp_fused_attention_workspace(…) doubles. */
+/* Softmax attention O_i = Σ_j softmax_j(⟨x_i, k_j⟩)·w_j, fused and register-tiled, with every
+   operand column-major, tokens as rows and leading dimension equal to the row count: queries
+   query_count × depth, keys key_count × depth (key_count ≥ 1), values
+   key_count × value_dimension, output query_count × value_dimension. Queries are taken eight at
+   a time, one per lane, and keys in blocks of 252 (the last padded to a multiple of six). For each query: the scores are chains of fused multiply-adds from
+   +0 in coordinate order; with m' the running maximum, e^(s − m') by the exponential below; the
+   sum ℓ and each weighted sum o_c accumulate in key order (o_c by fused multiply-adds), both
+   multiplied by e^(m − m') when a block raises the maximum m (from +0 on the first block);
+   finally o_c·(1/ℓ). Every query's arithmetic is its own lane's, so its result depends on its own
+   row only. `workspace` holds cvexp_fused_attention_workspace(…) doubles. */
 void cvexp_fused_attention(const double *queries, long query_count, const double *keys, long key_count, long depth,
                            const double *values, long value_dimension, double *output, double *workspace);
 
@@ -67,5 +67,6 @@ void cvexp_softmax_block_variant(int variant, double *scores, long rows, long le
 void cvexp_fused_attention_variant(int variant, const double *queries, long query_count, const double *keys,
                                    long key_count, long depth, const double *values, long value_dimension,
                                    double *output, double *workspace);
+
 
 #endif

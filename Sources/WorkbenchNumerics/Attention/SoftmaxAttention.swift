@@ -1,5 +1,5 @@
 /// Softmax (or hardmax) attention of `M` queries over `n` key/value tokens, computed in blocks
-/// with dgemm.
+/// by a fused C kernel (or by dgemm around C softmax passes).
 ///
 /// **Convention.** Tokens are **rows** of column-major ``Matrix`` values: queries `X` are `M × p`,
 /// keys `K` are `n × p`, values `W` are `n × d'`, and the output `O` is `M × d'` with
@@ -11,14 +11,21 @@
 /// covers mean-field attention `Σ_j softmax_j(y_jᵀ A x_i)·V y_j` by projecting `K = Y·A` and
 /// `W = Y·Vᵀ` first.
 ///
-/// **Algorithms** (``Algorithm``; by default the fused one when `p, d' ≤ 12`, see
-/// ``fusedDepthLimit``). Both subtract a running maximum before exponentiating, so every
-/// exponent is ≤ 0 and the normaliser is ≥ 1: scores of any finite size (e.g. ±1e5) give no
-/// overflow, no NaN and no division by zero; at huge scale softmax degrades into hardmax. Both
-/// compute each query's row from that row alone (never from which queries share its block); the
-/// C parts give the same bits on every instruction set, and the blocked algorithm's dgemm calls
-/// depend only on the BLAS kernel (recorded with every run).
+/// **Algorithms** (``Algorithm``; the fused one by default). Both subtract a running maximum
+/// before exponentiating, so every exponent is ≤ 0 and the normaliser is ≥ 1: scores of any
+/// finite size (e.g. ±1e5) give no overflow, no NaN and no division by zero; at huge scale softmax
+/// degrades into hardmax. Both compute each query's row from that row alone (never from which
+/// queries share its block); the C parts give the same bits on every instruction set, and the
+/// blocked algorithm's dgemm calls depend only on the BLAS kernel (recorded with every run).
 ///
+/// - *Fused.* Keys and values are packed row by row; for each tile of eight queries (one per
+///   vector lane) and each block of 252 keys, the 8 × 252 scores are computed six keys at a time
+///   by twelve independent chains of fused multiply-adds (two four-lane query vectors × six
+///   broadcast keys, the shape of a dgemm micro-kernel), the block maximum raises the running
+///   maximum `m_i` (rescaling `ℓ_i` and `O_i` by `e^{m_i − m'}`), the scores are exponentiated in
+///   place into the block sum, and `O_i` gains the weighted sum six value coordinates at a time
+///   by the same twelve-chain loop; finally `O_i ← O_i·(1/ℓ_i)`. The scores never leave the L1
+///   cache and each query's sums run in key order in its own lane (see `cvexp_fused_attention`).
 /// - *Blocked products.* For each block of `B` queries and each block of `n_b` keys: the score
 ///   block `S = X_blk·K_blkᵀ` (`B × n_b`, dgemm, one query per row, stored with a leading
 ///   dimension that is an odd number of cache lines), then one C pass per block of eight
@@ -27,15 +34,8 @@
 ///   the online-softmax update keeps a running max `m_i` and sum `ℓ_i`: with
 ///   `m' = max(m_i, max_blk)`, both `ℓ_i` and `O_i` are multiplied by `e^{m_i − m'}` before the
 ///   block is added (rows whose factor is exactly 1 are left alone). Finally `O_i ← O_i/ℓ_i`.
-///   Each row sum is added in key order. The default blocks (`B = n_b = 256`) keep the score
-///   block in the L2 cache and give dgemm shapes near its full rate at `d = 16…50`.
-/// - *Fused* (small `p` and `d'`). Keys and values are packed in blocks of 256; for each block
-///   of 64 queries and each key block (in the L1 cache), each query's 256 scores are chains of
-///   fused multiply-adds, exponentiated against the running maximum, and added into eight-lane
-///   running sums `ℓ_i` and weighted sums `O_i` (fused multiply-adds in key order, rescaled by
-///   `e^{m_i − m'}` when the maximum rises); the lanes are added in order at the end and
-///   `O_i ← O_i/ℓ_i`. No score block leaves the L1 cache and no dgemm call has an inner
-///   dimension of 8 (see `cvexp_fused_attention` for the exact arithmetic).
+///   Each row sum is added in key order. The default blocks are `B = n_b = 256`. Hardmax uses
+///   this algorithm's score blocks.
 ///
 /// - Complexity: `O(M·n·(p + d'))` flops plus `M·n` exponentials; memory
 ///   `O(n_b·B + n·(p + d'))` in the workspace.
@@ -55,28 +55,26 @@ public struct SoftmaxAttention: Sendable {
     /// Keys per block `n_b` of the blocked algorithm; `n > n_b` switches on the online-softmax
     /// update.
     public var keyBlockSize: Int
-    /// Which algorithm computes softmax attention (hardmax always uses the blocked one).
+    /// Which algorithm computes softmax attention (hardmax always uses the blocked one's score
+    /// blocks).
     public var algorithm: Algorithm
 
     /// How softmax attention is computed. Both algorithms give a deterministic result for given
     /// operands; they round differently, so their results differ in the last bits.
     public enum Algorithm: Sendable, Equatable {
-        /// ``fused`` when the depth `p` and the value dimension `d'` are both at most
-        /// ``SoftmaxAttention/fusedDepthLimit``, ``blockedProducts`` otherwise.
-        case automatic
+        /// One C kernel: eight queries per register tile (one per lane) against 252 keys at a
+        /// time, scores and weighted sums by twelve-accumulator fused multiply-add loops, the
+        /// exponentials in between (see `cvexp_fused_attention` for the exact arithmetic).
+        case fused
         /// Score blocks and weighted sums by dgemm around the C softmax passes (see the type
         /// documentation).
         case blockedProducts
-        /// One C kernel per query block: scores, exponentials and the weighted sum of each query
-        /// against 256 keys at a time in the first-level cache, all products as fused
-        /// multiply-adds (see `cvexp_fused_attention` for the exact arithmetic).
-        case fused
     }
 
     /// A kernel with the given normalisation, algorithm and block sizes of the blocked algorithm
     /// (each at least 1).
     public init(
-        normalization: Normalization = .softmax, algorithm: Algorithm = .automatic,
+        normalization: Normalization = .softmax, algorithm: Algorithm = .fused,
         queryBlockSize: Int = 256, keyBlockSize: Int = 256
     ) {
         self.normalization = normalization

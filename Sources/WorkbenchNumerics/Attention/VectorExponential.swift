@@ -4,7 +4,7 @@ internal import CVectorExponential
 /// works on eight-lane Swift vectors.
 ///
 /// **The attention passes** (``exp(_:)-(Double)``, ``exponentiateShiftedInPlace(_:count:shift:)``,
-/// the blocked kernel's per-block softmax and the fused kernel) run a C implementation compiled
+/// the blocked algorithm's per-block softmax and the fused kernel) run a C implementation compiled
 /// for AVX-512, AVX2 with FMA and the baseline and chosen at run time (``instructionSet``).
 /// Algorithm (table-driven): `k = rint(64x/ln 2)` by the `1.5·2⁵²` rounding trick in one fused
 /// multiply-add, `r = (x − k·ln2_hi/64) − k·ln2_lo/64` by two fused multiply-adds with
@@ -132,19 +132,17 @@ public enum VectorExponential {
         /// (`n × d'`), `n ≥ 1`.
         func fusedAttention(queries: Matrix, keys: Matrix, values: Matrix) -> Matrix {
             var output = Matrix(rows: queries.rows, columns: values.columns)
-            var workspace = [Double](
-                repeating: 0,
-                count: cvexp_fused_attention_workspace(queries.rows, keys.rows, keys.columns, values.columns))
-            queries.storage.withUnsafeBufferPointer { q in
+            let (q, n, p, dv) = (queries.rows, keys.rows, keys.columns, values.columns)
+            var workspace = [Double](repeating: 0, count: cvexp_fused_attention_workspace(q, n, p, dv))
+            queries.storage.withUnsafeBufferPointer { x in
                 keys.storage.withUnsafeBufferPointer { k in
                     values.storage.withUnsafeBufferPointer { w in
                         output.storage.withUnsafeMutableBufferPointer { o in
                             workspace.withUnsafeMutableBufferPointer { buffer in
-                                guard let q = q.baseAddress, let k = k.baseAddress, let w = w.baseAddress,
+                                guard let x = x.baseAddress, let k = k.baseAddress, let w = w.baseAddress,
                                     let o = o.baseAddress, let buffer = buffer.baseAddress
                                 else { return }
-                                cvexp_fused_attention_variant(
-                                    code, q, queries.rows, k, keys.rows, keys.columns, w, values.columns, o, buffer)
+                                cvexp_fused_attention_variant(code, x, q, k, n, p, w, dv, o, buffer)
                             }
                         }
                     }

@@ -11,8 +11,7 @@ import WorkbenchNumerics
 ///   as seconds, ns per score (`n²` scores) and percent of the dgemm peak;
 /// - the same two products alone at the blocked algorithm's block sizes (what the softmax passes
 ///   add);
-/// - the fused and the blocked algorithm side by side at `d = d' = 8…32`, where the automatic
-///   choice switches (``SoftmaxAttention/fusedDepthLimit``);
+/// - both algorithms side by side at `d = d' = 4…50`;
 /// - the exponential pass alone on 1024-entry blocks (ns per entry), next to glibc `exp`.
 ///
 /// Prints a readable table, then one `figure <name> <value>` line per number for scripts.
@@ -23,11 +22,10 @@ func runAttentionBenchmark(n: Int, repeats: Int) {
 
     let peakSize = 2048
     let mainDepths = [8, 50]
-    let crossoverDepths = [8, 12, 16, 24, 32]
+    let crossoverDepths = [4, 8, 12, 16, 32, 50]
     var timer = SequentialTimer()
     for d in Set(mainDepths + crossoverDepths).sorted() {
         let run = AttentionBenchmark(n: n, d: d)
-        timer.add("automatic \(d)", run.kernelCall(.automatic))
         timer.add("fused \(d)", run.kernelCall(.fused))
         timer.add("blocked \(d)", run.kernelCall(.blockedProducts))
         timer.add("products \(d)", run.productsCall())
@@ -42,7 +40,7 @@ func runAttentionBenchmark(n: Int, repeats: Int) {
 
     let scores = Double(n) * Double(n)
     for d in mainDepths {
-        let kernelSeconds = best("automatic \(d)")
+        let kernelSeconds = best("fused \(d)")
         let productSeconds = best("products \(d)")
         let flops = 4 * Double(n) * Double(n) * Double(d)
         let percent = 100 * flops / kernelSeconds / peak
@@ -59,11 +57,11 @@ func runAttentionBenchmark(n: Int, repeats: Int) {
         ]
     }
 
-    // Where the automatic choice switches: both algorithms at depths around the limit (d' = d).
+    // Both algorithms over a range of depths (d' = d).
     for d in crossoverDepths {
         let fused = best("fused \(d)") / scores * 1e9
         let blocked = best("blocked \(d)") / scores * 1e9
-        print(String(format: "d=%d: fused %.2f ns/score, blocked %.2f ns/score", d, fused, blocked))
+        print(String(format: "d=%d: fused %.2f, blocked %.2f ns/score", d, fused, blocked))
         figures += [("fused_d\(d)_ns_per_score", fused), ("blocked_d\(d)_ns_per_score", blocked)]
     }
 

@@ -3,7 +3,7 @@ import Testing
 
 @testable import WorkbenchNumerics
 
-@Suite("Softmax attention: fused small-depth kernel")
+@Suite("Softmax attention: fused kernel")
 struct FusedAttentionTests {
     static func random(_ rows: Int, _ columns: Int, seed: UInt64, scale: Double = 1) -> Matrix {
         SoftmaxAttentionTests.random(rows, columns, seed: seed, scale: scale)
@@ -15,10 +15,13 @@ struct FusedAttentionTests {
             queries: queries, keys: keys, values: values, workspace: &workspace)
     }
 
-    /// Key counts below, at and across the 256-key block (ragged last blocks, several online
-    /// updates); depths from 1 to the automatic limit and beyond; value dimensions that leave
-    /// 0–3 coordinates after the groups of four.
-    @Test(arguments: [(1, 1, 1), (101, 6, 3), (256, 8, 8), (257, 12, 5), (700, 3, 7), (1030, 20, 2)])
+    /// 67 queries (eight tiles of eight and three left over); key counts below, at and across the
+    /// 252-key block, multiples of six or not (padded keys), several online updates; depths 1–50;
+    /// value dimensions with 0–5 coordinates after the groups of six.
+    @Test(arguments: [
+        (1, 1, 1), (101, 6, 3), (252, 8, 8), (253, 4, 4), (257, 12, 5), (504, 16, 6), (700, 3, 7), (1030, 20, 2),
+        (600, 50, 50),
+    ])
     func matchesNaiveDoubleLoop(shape: (keys: Int, depth: Int, values: Int)) throws {
         let queries = Self.random(67, shape.depth, seed: 21, scale: 1.3)
         let keys = Self.random(shape.keys, shape.depth, seed: 22)
@@ -32,7 +35,7 @@ struct FusedAttentionTests {
     }
 
     /// Scores that rise from block to block force the online update (a new maximum, factors
-    /// below 1) at every one of the five blocks; one that falls keeps the first block's maximum.
+    /// below 1) at every one of the five blocks; ones that fall keep the first block's maximum.
     @Test(arguments: [0.01, -0.01])
     func onlineUpdateAcrossBlocks(slope: Double) throws {
         let n = 1200
@@ -45,8 +48,8 @@ struct FusedAttentionTests {
         #expect(NaiveAttention.maxAbsDifference(fast, naive) < 1e-12)
     }
 
-    /// A query's result depends on its own row only: computed alone or among 70 others (in a
-    /// different position of a 64-query block), its output has the same bits.
+    /// A query's result depends on its own row only: computed alone or among 70 others (in
+    /// another lane of another eight-query tile), its output has the same bits.
     @Test func eachQueryIsIndependentOfTheOthers() throws {
         let queries = Self.random(70, 8, seed: 24)
         let keys = Self.random(300, 8, seed: 25)
@@ -73,30 +76,10 @@ struct FusedAttentionTests {
         }
     }
 
-    /// The automatic choice: fused up to the depth limit (in both `p` and `d'`), blocked above,
-    /// and always blocked for hardmax.
-    @Test func automaticChoiceFollowsTheDepthLimit() throws {
-        let limit = SoftmaxAttention.fusedDepthLimit
-        for (depth, dimension, fused) in [(limit, limit, true), (limit + 1, 4, false), (4, limit + 1, false)] {
-            let queries = Self.random(10, depth, seed: 30)
-            let keys = Self.random(90, depth, seed: 31)
-            let values = Self.random(90, dimension, seed: 32)
-            var workspace = AttentionWorkspace()
-            let automatic = try SoftmaxAttention().attend(
-                queries: queries, keys: keys, values: values, workspace: &workspace)
-            let expected = try SoftmaxAttention(algorithm: fused ? .fused : .blockedProducts).attend(
-                queries: queries, keys: keys, values: values, workspace: &workspace)
-            let other = try SoftmaxAttention(algorithm: fused ? .blockedProducts : .fused).attend(
-                queries: queries, keys: keys, values: values, workspace: &workspace)
-            #expect(automatic.storage.map(\.bitPattern) == expected.storage.map(\.bitPattern))
-            // The two algorithms round differently, so the check above can tell them apart.
-            #expect(automatic.storage.map(\.bitPattern) != other.storage.map(\.bitPattern))
-        }
-        let hardmax = SoftmaxAttention(normalization: .hardmax, algorithm: .fused)
-        let operands = AttentionOperands(
-            queries: UnsafePointer(bitPattern: 8)!, queryCount: 1, keys: UnsafePointer(bitPattern: 8)!, keyCount: 1,
-            depth: 1, values: UnsafePointer(bitPattern: 8)!, valueDimension: 1,
-            output: UnsafeMutablePointer(bitPattern: 8)!)
-        #expect(!hardmax.usesFusedKernel(operands))
+    /// Softmax runs the fused kernel unless told otherwise; hardmax always runs the blocked one.
+    @Test func hardmaxUsesTheBlockedAlgorithm() {
+        #expect(SoftmaxAttention().resolvedAlgorithm == .fused)
+        #expect(SoftmaxAttention(algorithm: .blockedProducts).resolvedAlgorithm == .blockedProducts)
+        #expect(SoftmaxAttention(normalization: .hardmax, algorithm: .fused).resolvedAlgorithm == .blockedProducts)
     }
 }
