@@ -54,13 +54,6 @@ LANE_INLINE vd8 select8(vi8 mask, vd8 a, vd8 b) { return (vd8)(((vi8)a & mask) |
 
 LANE_INLINE vd8 max8(vd8 a, vd8 b) { return select8(b > a, b, a); }
 
-/* The largest lane (order-free: the maximum does not depend on the order of comparisons). */
-LANE_INLINE double horizontal_max8(vd8 v) {
-    double best = v[0];
-    for (int lane = 1; lane < LANES; lane++) best = v[lane] > best ? v[lane] : best;
-    return best;
-}
-
 /* Lanes 0…7 added in order from −0. */
 LANE_INLINE double horizontal_sum8(vd8 v) {
     double sum = -0.0;
