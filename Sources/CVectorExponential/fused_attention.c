@@ -13,6 +13,12 @@ enum {
     TILE_COLUMNS = 6,
     /* Keys per block (a multiple of TILE_COLUMNS): the block's scores, 8 × 252 doubles, stay in L1. */
     KEY_BLOCK = 252,
+    /* Tiles (64 queries) that take each key block in turn while its keys and values
+       (252 · (d + d′) doubles, 200 KB at d = d′ = 50) stay in the L2 cache, so that they come from
+       the L3 cache or memory once per 64 queries instead of once per 8: 5.9 → 5.5 ns per score at
+       n = 4096, d = 50. */
+    TILE_GROUP = 8,
+    GROUP_QUERIES = TILE_GROUP * TILE_QUERIES,
 };
 
 static long padded_to_tile(long count) { return (count + TILE_COLUMNS - 1) / TILE_COLUMNS * TILE_COLUMNS; }
@@ -21,8 +27,8 @@ long cvexp_fused_attention_workspace(long query_count, long key_count, long dept
     (void)query_count;
     long padded = padded_to_tile(key_count);
     /* LANES more than the parts need: the parts start at the first 64-byte boundary. */
-    return padded * (depth + value_dimension) + TILE_QUERIES * depth + KEY_BLOCK * TILE_QUERIES +
-           TILE_QUERIES * value_dimension + LANES;
+    return padded * (depth + value_dimension) + GROUP_QUERIES * depth + KEY_BLOCK * TILE_QUERIES +
+           GROUP_QUERIES * value_dimension + LANES;
 }
 
 /* Row-major copy of the column-major n × width matrix `source`: packed[j·width + c] =
@@ -72,8 +78,8 @@ LANE_INLINE void tile_scores(const double *x, const double *keys, long depth, lo
     *max_low = top_low, *max_high = top_high;
 }
 
-/* tile_weighted_sums for the last `columns` (1…5, a constant after inlining) value coordinates
-   from `first_column`, in one pass over the keys so that their chains run side by side. */
+/* tile_weighted_sums for `columns` (1…5, a constant after inlining) value coordinates from
+   `first_column`, in one pass over the keys so that their chains run side by side. */
 LANE_INLINE void narrow_weighted_sums(const double *weights, const double *values, long width, long first_column,
                                       int columns, long count, vd4 factor_low, vd4 factor_high, int first,
                                       double *accumulators) {
@@ -93,13 +99,34 @@ LANE_INLINE void narrow_weighted_sums(const double *weights, const double *value
     for (int u = 0; u < 2 * columns; u++) store4(a + 4 * u, acc[u]);
 }
 
+/* narrow_weighted_sums for `columns` (1…5) value coordinates from `first_column`, dispatched so
+   that the count is a constant inside. */
+LANE_INLINE void narrow_weighted_sums_of(int columns, const double *weights, const double *values, long width,
+                                         long first_column, long count, vd4 factor_low, vd4 factor_high, int first,
+                                         double *accumulators) {
+    switch (columns) {
+    case 1: narrow_weighted_sums(weights, values, width, first_column, 1, count, factor_low, factor_high, first, accumulators); break;
+    case 2: narrow_weighted_sums(weights, values, width, first_column, 2, count, factor_low, factor_high, first, accumulators); break;
+    case 3: narrow_weighted_sums(weights, values, width, first_column, 3, count, factor_low, factor_high, first, accumulators); break;
+    case 4: narrow_weighted_sums(weights, values, width, first_column, 4, count, factor_low, factor_high, first, accumulators); break;
+    case 5: narrow_weighted_sums(weights, values, width, first_column, 5, count, factor_low, factor_high, first, accumulators); break;
+    default: break;
+    }
+}
+
 /* accumulators[c·8 + q] ← accumulators[c·8 + q]·factor_q + Σ_j weights[j·8 + q]·values[j·width + c]
    (fused multiply-adds in key order, from +0 on the first block) for every value coordinate c,
-   six coordinates at a time. */
+   six coordinates at a time. A pass over fewer than four coordinates has fewer than eight
+   independent chains and waits on the multiply-add latency, so a remainder of 1–3 coordinates is
+   merged with the last group of six and split into two passes of four and three to five (7 = 4 + 3,
+   8 = 4 + 4, 9 = 4 + 5). Each coordinate's chain is the same whichever pass computes it. */
 LANE_INLINE void tile_weighted_sums(const double *weights, const double *values, long width, long count,
                                     vd4 factor_low, vd4 factor_high, int first, double *accumulators) {
+    long remainder = width % TILE_COLUMNS;
+    long wide_end = width - remainder;
+    if (remainder >= 1 && remainder <= 3 && wide_end >= TILE_COLUMNS) wide_end -= TILE_COLUMNS;
     long c = 0;
-    for (; c + TILE_COLUMNS <= width; c += TILE_COLUMNS) {
+    for (; c < wide_end; c += TILE_COLUMNS) {
         double *a = accumulators + c * TILE_QUERIES;
         vd4 a0 = splat4(0.0), a1 = a0, b0 = a0, b1 = a0, c0 = a0, c1 = a0;
         vd4 d0 = a0, d1 = a0, e0 = a0, e1 = a0, f0 = a0, f1 = a0;
@@ -131,14 +158,58 @@ LANE_INLINE void tile_weighted_sums(const double *weights, const double *values,
         store4(a + 16, c0), store4(a + 20, c1), store4(a + 24, d0), store4(a + 28, d1);
         store4(a + 32, e0), store4(a + 36, e1), store4(a + 40, f0), store4(a + 44, f1);
     }
-    switch (width - c) {
-    case 1: narrow_weighted_sums(weights, values, width, c, 1, count, factor_low, factor_high, first, accumulators); break;
-    case 2: narrow_weighted_sums(weights, values, width, c, 2, count, factor_low, factor_high, first, accumulators); break;
-    case 3: narrow_weighted_sums(weights, values, width, c, 3, count, factor_low, factor_high, first, accumulators); break;
-    case 4: narrow_weighted_sums(weights, values, width, c, 4, count, factor_low, factor_high, first, accumulators); break;
-    case 5: narrow_weighted_sums(weights, values, width, c, 5, count, factor_low, factor_high, first, accumulators); break;
-    default: break;
+    long rest = width - c;
+    if (rest > 5) {
+        narrow_weighted_sums_of(4, weights, values, width, c, count, factor_low, factor_high, first, accumulators);
+        c += 4, rest -= 4;
     }
+    narrow_weighted_sums_of((int)rest, weights, values, width, c, count, factor_low, factor_high, first,
+                            accumulators);
+}
+
+/* The running softmax state of one tile's eight queries: maxima m, sums ℓ (queries 0–3 in the
+   low vector, 4–7 in the high one); the weighted sums live in the tile's accumulators. */
+typedef struct {
+    vd4 max_low, max_high, sum_low, sum_high;
+} tile_state;
+
+/* One key block (count keys, a multiple of six, of which the first `live` are real) for one tile:
+   scores into `weights`, the running maximum and its rescaling factor, exponentials in place
+   with their sum, then the weighted sums. */
+LANE_INLINE void tile_block(const double *tile, const double *keys, const double *values, long depth,
+                            long value_dimension, long count, long live, int first, double *weights,
+                            double *accumulators, tile_state *state) {
+    vd4 block_low = splat4(-INFINITY), block_high = block_low;
+    tile_scores(tile, keys, depth, count, weights, &block_low, &block_high);
+    if (live < count) {
+        for (long j = live * TILE_QUERIES; j < count * TILE_QUERIES; j++) weights[j] = -INFINITY;
+        block_low = splat4(-INFINITY), block_high = block_low;
+        for (long j = 0; j < live; j++) {
+            block_low = max4(block_low, load4(weights + j * TILE_QUERIES));
+            block_high = max4(block_high, load4(weights + j * TILE_QUERIES + 4));
+        }
+    }
+    vd4 new_low = first ? block_low : max4(state->max_low, block_low);
+    vd4 new_high = first ? block_high : max4(state->max_high, block_high);
+    vd4 factor_low = state->max_low - new_low, factor_high = state->max_high - new_high;
+    if (first) factor_low = factor_high = splat4(0.0);
+    exp4x2_below_overflow(&factor_low, &factor_high);
+    state->max_low = new_low, state->max_high = new_high;
+    vd4 block_sum_low = splat4(0.0), block_sum_high = block_sum_low;
+    /* count is a multiple of six: two keys per step, added to the sums in key order. */
+    for (long j = 0; j < count; j += 2) {
+        double *w = weights + j * TILE_QUERIES;
+        vd4 low = load4(w) - new_low, high = load4(w + 4) - new_high;
+        vd4 next_low = load4(w + 8) - new_low, next_high = load4(w + 12) - new_high;
+        exp4x2_below_overflow(&low, &high);
+        exp4x2_below_overflow(&next_low, &next_high);
+        store4(w, low), store4(w + 4, high), store4(w + 8, next_low), store4(w + 12, next_high);
+        block_sum_low += low, block_sum_high += high;
+        block_sum_low += next_low, block_sum_high += next_high;
+    }
+    state->sum_low = first ? block_sum_low : state->sum_low * factor_low + block_sum_low;
+    state->sum_high = first ? block_sum_high : state->sum_high * factor_high + block_sum_high;
+    tile_weighted_sums(weights, values, value_dimension, count, factor_low, factor_high, first, accumulators);
 }
 
 LANE_INLINE void fused_attention_body(const double *queries, long query_count, const double *keys, long key_count,
@@ -147,61 +218,42 @@ LANE_INLINE void fused_attention_body(const double *queries, long query_count, c
     long padded = padded_to_tile(key_count);
     double *packed_keys = (double *)(((uintptr_t)workspace + 63) & ~(uintptr_t)63);
     double *packed_values = packed_keys + padded * depth;
-    double *tile = packed_values + padded * value_dimension;
-    double *weights = tile + TILE_QUERIES * depth;
+    double *tiles = packed_values + padded * value_dimension;
+    double *weights = tiles + GROUP_QUERIES * depth;
     double *accumulators = weights + KEY_BLOCK * TILE_QUERIES;
     pack_rows(keys, key_count, depth, packed_keys);
     pack_rows(values, key_count, value_dimension, packed_values);
 
-    for (long first_query = 0; first_query < query_count; first_query += TILE_QUERIES) {
-        long live_queries = query_count - first_query < TILE_QUERIES ? query_count - first_query : TILE_QUERIES;
-        for (long c = 0; c < depth; c++)
-            for (long q = 0; q < TILE_QUERIES; q++)
-                tile[c * TILE_QUERIES + q] = q < live_queries ? queries[first_query + q + c * query_count] : 0;
-        vd4 max_low = splat4(-INFINITY), max_high = max_low, sum_low = splat4(0.0), sum_high = sum_low;
+    for (long first_query = 0; first_query < query_count; first_query += GROUP_QUERIES) {
+        long group_queries = query_count - first_query < GROUP_QUERIES ? query_count - first_query : GROUP_QUERIES;
+        long tile_count = (group_queries + TILE_QUERIES - 1) / TILE_QUERIES;
+        for (long t = 0; t < tile_count; t++)
+            for (long c = 0; c < depth; c++)
+                for (long q = 0; q < TILE_QUERIES; q++) {
+                    long query = t * TILE_QUERIES + q;
+                    tiles[(t * depth + c) * TILE_QUERIES + q] =
+                        query < group_queries ? queries[first_query + query + c * query_count] : 0;
+                }
+        tile_state states[TILE_GROUP];
+        for (long t = 0; t < TILE_GROUP; t++)
+            states[t] = (tile_state){splat4(-INFINITY), splat4(-INFINITY), splat4(0.0), splat4(0.0)};
         for (long block = 0; block < padded; block += KEY_BLOCK) {
             long count = padded - block < KEY_BLOCK ? padded - block : KEY_BLOCK;
             long live = key_count - block < count ? key_count - block : count;
-            int first = block == 0;
-            vd4 block_low = splat4(-INFINITY), block_high = block_low;
-            tile_scores(tile, packed_keys + block * depth, depth, count, weights, &block_low, &block_high);
-            if (live < count) {
-                for (long j = live * TILE_QUERIES; j < count * TILE_QUERIES; j++) weights[j] = -INFINITY;
-                block_low = splat4(-INFINITY), block_high = block_low;
-                for (long j = 0; j < live; j++) {
-                    block_low = max4(block_low, load4(weights + j * TILE_QUERIES));
-                    block_high = max4(block_high, load4(weights + j * TILE_QUERIES + 4));
-                }
-            }
-            vd4 new_low = first ? block_low : max4(max_low, block_low);
-            vd4 new_high = first ? block_high : max4(max_high, block_high);
-            vd4 factor_low = max_low - new_low, factor_high = max_high - new_high;
-            if (first) factor_low = factor_high = splat4(0.0);
-            exp4x2_below_overflow(&factor_low, &factor_high);
-            max_low = new_low, max_high = new_high;
-            vd4 block_sum_low = splat4(0.0), block_sum_high = block_sum_low;
-            /* count is a multiple of six: two keys per step, added to the sums in key order. */
-            for (long j = 0; j < count; j += 2) {
-                double *w = weights + j * TILE_QUERIES;
-                vd4 low = load4(w) - new_low, high = load4(w + 4) - new_high;
-                vd4 next_low = load4(w + 8) - new_low, next_high = load4(w + 12) - new_high;
-                exp4x2_below_overflow(&low, &high);
-                exp4x2_below_overflow(&next_low, &next_high);
-                store4(w, low), store4(w + 4, high), store4(w + 8, next_low), store4(w + 12, next_high);
-                block_sum_low += low, block_sum_high += high;
-                block_sum_low += next_low, block_sum_high += next_high;
-            }
-            sum_low = first ? block_sum_low : sum_low * factor_low + block_sum_low;
-            sum_high = first ? block_sum_high : sum_high * factor_high + block_sum_high;
-            tile_weighted_sums(weights, packed_values + block * value_dimension, value_dimension, count, factor_low,
-                               factor_high, first, accumulators);
+            for (long t = 0; t < tile_count; t++)
+                tile_block(tiles + t * depth * TILE_QUERIES, packed_keys + block * depth,
+                           packed_values + block * value_dimension, depth, value_dimension, count, live, block == 0,
+                           weights, accumulators + t * value_dimension * TILE_QUERIES, &states[t]);
         }
-        vd4 inverse_low = splat4(1.0) / sum_low, inverse_high = splat4(1.0) / sum_high;
-        for (long c = 0; c < value_dimension; c++) {
-            vd4 low = load4(accumulators + c * TILE_QUERIES) * inverse_low;
-            vd4 high = load4(accumulators + c * TILE_QUERIES + 4) * inverse_high;
-            for (long q = 0; q < live_queries; q++)
-                output[first_query + q + c * query_count] = q < 4 ? low[q] : high[q - 4];
+        for (long t = 0; t < tile_count; t++) {
+            vd4 inverse_low = splat4(1.0) / states[t].sum_low, inverse_high = splat4(1.0) / states[t].sum_high;
+            const double *a = accumulators + t * value_dimension * TILE_QUERIES;
+            for (long c = 0; c < value_dimension; c++) {
+                vd4 low = load4(a + c * TILE_QUERIES) * inverse_low;
+                vd4 high = load4(a + c * TILE_QUERIES + 4) * inverse_high;
+                for (long q = 0; q < TILE_QUERIES && t * TILE_QUERIES + q < group_queries; q++)
+                    output[first_query + t * TILE_QUERIES + q + c * query_count] = q < 4 ? low[q] : high[q - 4];
+            }
         }
     }
 }

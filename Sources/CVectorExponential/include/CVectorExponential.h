@@ -41,7 +41,7 @@ long cvexp_fused_attention_workspace(long query_count, long key_count, long dept
    operand column-major, tokens as rows and leading dimension equal to the row count: queries
    query_count × depth, keys key_count × depth (key_count ≥ 1), values
    key_count × value_dimension, output query_count × value_dimension. Queries are taken eight at
-   a time, one per lane, and keys in blocks of 252 (the last padded to a multiple of six). For each query: the scores are chains of fused multiply-adds from
+   a time, one per lane (64 at a time share each key block), and keys in blocks of 252 (the last padded to a multiple of six). For each query: the scores are chains of fused multiply-adds from
    +0 in coordinate order; with m' the running maximum, e^(s − m') by the exponential below; the
    sum ℓ and each weighted sum o_c accumulate in key order (o_c by fused multiply-adds), both
    multiplied by e^(m − m') when a block raises the maximum m (from +0 on the first block);

@@ -24,8 +24,10 @@
 ///   broadcast keys, the shape of a dgemm micro-kernel), the block maximum raises the running
 ///   maximum `m_i` (rescaling `ℓ_i` and `O_i` by `e^{m_i − m'}`), the scores are exponentiated in
 ///   place into the block sum, and `O_i` gains the weighted sum six value coordinates at a time
-///   by the same twelve-chain loop; finally `O_i ← O_i·(1/ℓ_i)`. The scores never leave the L1
-///   cache and each query's sums run in key order in its own lane (see `cvexp_fused_attention`).
+///   by the same twelve-chain loop; finally `O_i ← O_i·(1/ℓ_i)`. Eight tiles (64 queries) take
+///   each key block in turn, so its keys and values are read into the L2 cache once per 64
+///   queries. The scores never leave the L1 cache and each query's sums run in key order in its
+///   own lane (see `cvexp_fused_attention`).
 /// - *Blocked products.* For each block of `B` queries and each block of `n_b` keys: the score
 ///   block `S = X_blk·K_blkᵀ` (`B × n_b`, dgemm, one query per row, stored with a leading
 ///   dimension that is an odd number of cache lines), then one C pass per block of eight
