@@ -41,9 +41,10 @@ long cvexp_fused_attention_workspace(long query_count, long key_count, long dept
    operand column-major, tokens as rows and leading dimension equal to the row count: queries
    query_count × depth, keys key_count × depth (key_count ≥ 1), values
    key_count × value_dimension, output query_count × value_dimension. Queries are taken eight at
-   a time, one per lane (64 at a time share each key block), and keys in blocks of 252 (the last padded to a multiple of six). For each query: the scores are chains of fused multiply-adds from
-   +0 in coordinate order; with m' the running maximum, e^(s − m') by the exponential below; the
-   sum ℓ and each weighted sum o_c accumulate in key order (o_c by fused multiply-adds), both
+   a time, one per lane (64 at a time share each key block), and keys in blocks of 252 (the last
+   padded to a multiple of six). For each query: the scores are chains of fused multiply-adds
+   from +0 in coordinate order; with m' the running maximum, e^(s − m') by the exponential below;
+   the sum ℓ and each weighted sum o_c accumulate in key order (o_c by fused multiply-adds), both
    multiplied by e^(m − m') when a block raises the maximum m (from +0 on the first block);
    finally o_c·(1/ℓ). Every query's arithmetic is its own lane's, so its result depends on its own
    row only. `workspace` holds cvexp_fused_attention_workspace(…) doubles. */
@@ -67,6 +68,5 @@ void cvexp_softmax_block_variant(int variant, double *scores, long rows, long le
 void cvexp_fused_attention_variant(int variant, const double *queries, long query_count, const double *keys,
                                    long key_count, long depth, const double *values, long value_dimension,
                                    double *output, double *workspace);
-
 
 #endif

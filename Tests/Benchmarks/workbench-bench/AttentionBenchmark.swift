@@ -242,13 +242,7 @@ struct SequentialTimer {
     func run(repeats: Int) -> [String: Double] {
         var best: [String: Double] = [:]
         for measurement in measurements {
-            measurement.body()
-            for _ in 0..<max(1, repeats) {
-                let start = DispatchTime.now().uptimeNanoseconds
-                measurement.body()
-                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
-                best[measurement.name] = min(best[measurement.name] ?? .infinity, seconds)
-            }
+            best[measurement.name] = AttentionBenchmark.best(repeats, measurement.body)
         }
         return best
     }

@@ -15,12 +15,13 @@ struct FusedAttentionTests {
             queries: queries, keys: keys, values: values, workspace: &workspace)
     }
 
-    /// 67 queries (eight tiles of eight and three left over); key counts below, at and across the
-    /// 252-key block, multiples of six or not (padded keys), several online updates; depths 1–50;
-    /// value dimensions with 0–5 coordinates after the groups of six.
+    /// 67 queries (a group of 64 — eight tiles of eight — and a second group of three); key counts
+    /// below, at and across the 252-key block, multiples of six or not (padded keys), several
+    /// online updates; depths 1–50; value dimensions with 0–5 coordinates after the groups of six,
+    /// including the remainders of 1–3 that the last group's two passes take (7, 8, 9, 50).
     @Test(arguments: [
         (1, 1, 1), (101, 6, 3), (252, 8, 8), (253, 4, 4), (257, 12, 5), (504, 16, 6), (700, 3, 7), (1030, 20, 2),
-        (600, 50, 50),
+        (600, 50, 50), (300, 10, 9), (260, 7, 15),
     ])
     func matchesNaiveDoubleLoop(shape: (keys: Int, depth: Int, values: Int)) throws {
         let queries = Self.random(67, shape.depth, seed: 21, scale: 1.3)
@@ -49,7 +50,8 @@ struct FusedAttentionTests {
     }
 
     /// A query's result depends on its own row only: computed alone or among 70 others (in
-    /// another lane of another eight-query tile), its output has the same bits.
+    /// another lane of another eight-query tile, in the first or the second group of 64), its
+    /// output has the same bits.
     @Test func eachQueryIsIndependentOfTheOthers() throws {
         let queries = Self.random(70, 8, seed: 24)
         let keys = Self.random(300, 8, seed: 25)
@@ -66,7 +68,7 @@ struct FusedAttentionTests {
     @Test func everyVariantMatchesTheBaselineBitForBit() {
         let variants = VectorExponential.Variant.supported
         for (n, depth, dimension) in [(1, 2, 1), (300, 8, 8), (520, 5, 6)] {
-            let queries = Self.random(9, depth, seed: 27, scale: 2)
+            let queries = Self.random(70, depth, seed: 27, scale: 2)
             let keys = Self.random(n, depth, seed: 28)
             let values = Self.random(n, dimension, seed: 29)
             let outputs = variants.map { $0.fusedAttention(queries: queries, keys: keys, values: values) }
