@@ -54,10 +54,13 @@ struct SlurmSweepTests {
         guard let cluster = SlurmTestCluster.availableOrSayWhy() else { return }
         let session = try Self.session(cluster)
         defer { session.directory.remove() }
-        // Cells 3–5 sample 200 000 chains (seconds each); cells 0–2 only 300.
+        // Only cell 4 is long: 1 500 000 chains, about 4.5 s in a release build, so the cancel sent
+        // 0.7 s after its process starts lands while its run is recording, with seconds to spare
+        // (a cell of 200 000 chains ends in 0.6 s and could complete before the cancel arrives).
         try session.succeed(
             ["sweep"] + Self.shortDiffusion + [
-                "--grid", "mcSamples=300|200000", "--seeds", "1-3", "--slurm", "--name", "cancel-me",
+                "--grid", "mcSamples=300|400|500|600|1500000|700", "--seeds", "1", "--slurm", "--name",
+                "cancel-me",
             ])
         let first = try session.jobs("cancel-me")
         // Task 4's node-local shard appears when its process starts; its run starts right after.
