@@ -2,15 +2,15 @@ import Foundation
 import Testing
 import WorkbenchCore
 
-/// Writes the sample report to the directory in `WORKBENCH_SAMPLE_REPORT_DIR`, for looking at it.
+/// A sample report and figures that stress the layout (many decades, one point, bad values, long
+/// labels), checked for what a viewer would notice: every drawn coordinate on the canvas. With
+/// `WORKBENCH_SAMPLE_REPORT_DIR` set, the files are also written there, for looking at them.
 @Suite("Sample report")
 struct SampleReportWriterTests {
     static let directory = ProcessInfo.processInfo.environment["WORKBENCH_SAMPLE_REPORT_DIR"]
 
-    @Test(.enabled(if: directory != nil)) func writeSampleReport() throws {
-        let directory = try #require(Self.directory)
-        try FileManager.default.createDirectory(
-            atPath: directory, withIntermediateDirectories: true)
+    @Test("the sample report and the layout stress figures draw every coordinate on their canvas")
+    func sampleReportStaysOnTheCanvas() throws {
         var document = ReportTestDocument.document
         var content = document.content
         content.heading("Linear axes")
@@ -29,10 +29,110 @@ struct SampleReportWriterTests {
         for figure in Self.edgeCaseFigures {
             files.append(ReportFile(name: "edge-" + figure.svgFileName, contents: SVGPlot(figure).svg))
         }
-        for file in files {
-            try file.contents.write(
-                toFile: directory + "/" + file.name, atomically: true, encoding: .utf8)
+        let figures = files.filter { $0.name.hasSuffix(".svg") }
+        #expect(figures.count == 2 + Self.edgeCaseFigures.count)
+        for file in figures {
+            let inspection = SVGInspection(file.contents)
+            #expect(inspection.isWellFormed, "\(file.name)")
+            let attributes = inspection.elements.flatMap { $0.attributes.values }.map { $0.lowercased() }
+            #expect(!attributes.contains { $0.contains("nan") || $0.contains("inf") }, "\(file.name)")
+            let outside = Self.coordinatesOffCanvas(inspection)
+            #expect(outside.isEmpty, "\(file.name): \(outside.prefix(5))")
         }
+        if let directory = Self.directory {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            for file in files {
+                try file.contents.write(toFile: directory + "/" + file.name, atomically: true, encoding: .utf8)
+            }
+        }
+    }
+
+    @Test("the canvas check reads M, L, H and V paths, circles and text anchors, and finds what is off")
+    func canvasCheckFindsOffCanvasPoints() {
+        let svg = """
+            <svg xmlns="http://www.w3.org/2000/svg" width="100" height="50">
+            <path d="M10 10L99.5 49H120V-3"/><circle cx="5" cy="60" r="2"/><text x="-1" y="20">a</text>
+            <rect x="90" y="0" width="20" height="10"/>
+            </svg>
+            """
+        #expect(
+            Self.pathPoints("M1 2L3e1 -4.5H7V8").map { "\($0.x ?? .nan) \($0.y ?? .nan)" } == [
+                "1.0 2.0", "30.0 -4.5", "7.0 nan", "nan 8.0",
+            ])
+        #expect(
+            Self.coordinatesOffCanvas(SVGInspection(svg)) == [
+                "path: x = 120.0 outside 0…100.0", "path: y = -3.0 outside 0…50.0", "circle: y = 60.0 outside 0…50.0",
+                "text: x = -1.0 outside 0…100.0", "rect corner: x = 110.0 outside 0…100.0",
+            ])
+    }
+
+    /// Descriptions of the coordinates (path points, circle centres, rectangle corners, text anchors)
+    /// that lie outside the `<svg>` element's `width` × `height`; empty when the drawing fits.
+    static func coordinatesOffCanvas(_ inspection: SVGInspection) -> [String] {
+        guard let root = inspection.elements(named: "svg").first,
+            let width = root.attributes["width"].flatMap(Double.init),
+            let height = root.attributes["height"].flatMap(Double.init)
+        else { return ["no <svg> element with a numeric width and height"] }
+        var outside = [String]()
+        func check(_ element: String, x: Double?, y: Double?) {
+            if let x, !(0...width).contains(x) { outside.append("\(element): x = \(x) outside 0…\(width)") }
+            if let y, !(0...height).contains(y) { outside.append("\(element): y = \(y) outside 0…\(height)") }
+        }
+        for element in inspection.elements {
+            let number = { (name: String) in element.attributes[name].flatMap(Double.init) }
+            switch element.name {
+            case "circle": check("circle", x: number("cx"), y: number("cy"))
+            case "text": check("text", x: number("x"), y: number("y"))
+            case "rect":
+                check("rect", x: number("x"), y: number("y"))
+                if let x = number("x"), let y = number("y"), let w = number("width"), let h = number("height") {
+                    check("rect corner", x: x + w, y: y + h)
+                }
+            case "path":
+                for (x, y) in pathPoints(element.attributes["d"] ?? "") { check("path", x: x, y: y) }
+            default: break
+            }
+        }
+        return outside
+    }
+
+    /// The absolute coordinates in an SVG path made of `M`, `L`, `H` and `V` commands (`H` gives
+    /// an x only, `V` a y only).
+    static func pathPoints(_ d: String) -> [(x: Double?, y: Double?)] {
+        var points = [(x: Double?, y: Double?)]()
+        var command: Character = "M"
+        var numbers = [Double]()
+        func flush() {
+            switch command {
+            case "H": points += numbers.map { (x: $0, y: nil) }
+            case "V": points += numbers.map { (x: nil, y: $0) }
+            default:
+                for index in stride(from: 0, to: numbers.count - 1, by: 2) {
+                    points.append((x: numbers[index], y: numbers[index + 1]))
+                }
+            }
+            numbers = []
+        }
+        var token = ""
+        for character in d + " " {
+            if character.isLetter && character != "e" {
+                if let value = Double(token) { numbers.append(value) }
+                token = ""
+                flush()
+                command = character
+            } else if character == " " || character == "," {
+                if let value = Double(token) { numbers.append(value) }
+                token = ""
+            } else {
+                if character == "-", !token.isEmpty, token.last != "e" {
+                    if let value = Double(token) { numbers.append(value) }
+                    token = ""
+                }
+                token.append(character)
+            }
+        }
+        flush()
+        return points
     }
 
     /// Figures that stress the layout: many decades, one point, bad values, long labels.
