@@ -123,7 +123,7 @@ extension AttentionLipschitzExperiment {
         realTextClaim(
             "causal",
             statement:
-                "…and with the causal mask on the same weights and activations: every layer 1–5 exponent in [1/8, 3/8]",
+                "…and with the causal mask on the same weights and activations: every selected layer 1–5 has its exponent in [1/8, 3/8]",
             paperValue: "≈ n^{1/4} (E1b: 6.44·n^0.25)"),
         ClaimSpec(
             "E2-MiniLM",
