@@ -26,9 +26,10 @@ static long padded_to_tile(long count) { return (count + TILE_COLUMNS - 1) / TIL
 long cvexp_fused_attention_workspace(long query_count, long key_count, long depth, long value_dimension) {
     (void)query_count;
     long padded = padded_to_tile(key_count);
-    /* LANES more than the parts need: the parts start at the first 64-byte boundary. */
+    /* 2 · LANES more than the parts need: the packed keys and the tiles each start at the next
+       64-byte boundary (see fused_attention_body). */
     return padded * (depth + value_dimension) + GROUP_QUERIES * depth + KEY_BLOCK * TILE_QUERIES +
-           GROUP_QUERIES * value_dimension + LANES;
+           GROUP_QUERIES * value_dimension + 2 * LANES;
 }
 
 /* Row-major copy of the column-major n × width matrix `source`: packed[j·width + c] =
@@ -212,13 +213,19 @@ LANE_INLINE void tile_block(const double *tile, const double *keys, const double
     tile_weighted_sums(weights, values, value_dimension, count, factor_low, factor_high, first, accumulators);
 }
 
+/* The first 64-byte boundary at or after `p`. */
+static double *cache_line_at_or_after(double *p) { return (double *)(((uintptr_t)p + 63) & ~(uintptr_t)63); }
+
 LANE_INLINE void fused_attention_body(const double *queries, long query_count, const double *keys, long key_count,
                                       long depth, const double *values, long value_dimension, double *output,
                                       double *workspace) {
     long padded = padded_to_tile(key_count);
-    double *packed_keys = (double *)(((uintptr_t)workspace + 63) & ~(uintptr_t)63);
+    /* The tiles, weights and accumulators are read and written as four-lane vectors: they start
+       on a 64-byte boundary and are multiples of eight doubles long, so no vector load crosses a
+       cache line (the packed keys and values are read one double at a time). */
+    double *packed_keys = cache_line_at_or_after(workspace);
     double *packed_values = packed_keys + padded * depth;
-    double *tiles = packed_values + padded * value_dimension;
+    double *tiles = cache_line_at_or_after(packed_values + padded * value_dimension);
     double *weights = tiles + GROUP_QUERIES * depth;
     double *accumulators = weights + KEY_BLOCK * TILE_QUERIES;
     pack_rows(keys, key_count, depth, packed_keys);
