@@ -96,8 +96,9 @@ struct SampleReportWriterTests {
         return outside
     }
 
-    /// The absolute coordinates in an SVG path made of `M`, `L`, `H` and `V` commands (`H` gives
-    /// an x only, `V` a y only).
+    /// The absolute coordinates in an SVG path made of `M`, `L`, `H` and `V` commands, numbers
+    /// separated by spaces or commas as ``SVGPlot`` writes them (`H` gives an x only, `V` a y
+    /// only).
     static func pathPoints(_ d: String) -> [(x: Double?, y: Double?)] {
         var points = [(x: Double?, y: Double?)]()
         var command: Character = "M"
@@ -124,10 +125,6 @@ struct SampleReportWriterTests {
                 if let value = Double(token) { numbers.append(value) }
                 token = ""
             } else {
-                if character == "-", !token.isEmpty, token.last != "e" {
-                    if let value = Double(token) { numbers.append(value) }
-                    token = ""
-                }
                 token.append(character)
             }
         }

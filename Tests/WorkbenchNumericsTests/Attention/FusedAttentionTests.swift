@@ -29,9 +29,10 @@ struct FusedAttentionTests {
         let values = Self.random(shape.keys, shape.values, seed: 23)
         let fast = try Self.fused(queries, keys, values)
         let naive = NaiveAttention.attend(queries: queries, keys: keys, values: values)
-        // Values are O(1) and the weights sum to 1: 1e-12 covers the different summation order
-        // (eight lanes, fused multiply-adds) against the sequential loop and the ≤ 2 ulp
-        // exponential, with a margin of about 100 over what n = 1030 terms of rounding give.
+        // Values are O(1) and the weights sum to 1: 1e-12 covers the different rounding (scores
+        // and weighted sums as fused multiply-add chains, the ≤ 2 ulp exponential, the online
+        // rescaling) against the sequential loop; the largest difference over these shapes is
+        // 1.1e-14, so the margin is about 100.
         #expect(NaiveAttention.maxAbsDifference(fast, naive) < 1e-12)
     }
 
@@ -79,9 +80,22 @@ struct FusedAttentionTests {
     }
 
     /// Softmax runs the fused kernel unless told otherwise; hardmax always runs the blocked one.
-    @Test func hardmaxUsesTheBlockedAlgorithm() {
+    @Test func hardmaxUsesTheBlockedAlgorithm() throws {
         #expect(SoftmaxAttention().resolvedAlgorithm == .fused)
         #expect(SoftmaxAttention(algorithm: .blockedProducts).resolvedAlgorithm == .blockedProducts)
         #expect(SoftmaxAttention(normalization: .hardmax, algorithm: .fused).resolvedAlgorithm == .blockedProducts)
+        // And the kernel follows it: hardmax asked to run fused gives the blocked hardmax's bits,
+        // not a softmax (the two differ by far more than rounding on these scores).
+        let queries = Self.random(10, 4, seed: 30)
+        let keys = Self.random(90, 4, seed: 31)
+        let values = Self.random(90, 3, seed: 32)
+        var workspace = AttentionWorkspace()
+        func attend(_ kernel: SoftmaxAttention) throws -> [UInt64] {
+            try kernel.attend(queries: queries, keys: keys, values: values, workspace: &workspace).storage.map(
+                \.bitPattern)
+        }
+        let hardmax = try attend(SoftmaxAttention(normalization: .hardmax, algorithm: .fused))
+        #expect(hardmax == (try attend(SoftmaxAttention(normalization: .hardmax, algorithm: .blockedProducts))))
+        #expect(hardmax != (try attend(SoftmaxAttention(algorithm: .fused))))
     }
 }
